@@ -1,0 +1,66 @@
+using System;
+using RecordingGen;
+using RecordingGen.Sample;
+
+// The seed recording: the last turn of a three-turn tool conversation with gpt-4o, streamed.
+var seed = Recordings.ExperimentAnalysisStreaming.Recording;
+Console.WriteLine("Recording " + seed.SourcePath);
+Console.WriteLine("  test:  " + seed.TestId);
+Console.WriteLine("  model: " + seed.Request.Model + " (" + seed.Request.Method + " " + seed.Request.Endpoint + ", stream: " + seed.Request.Stream + ")");
+Console.WriteLine();
+Console.WriteLine("Messages:");
+foreach (RecordedMessage message in seed.Request.Messages)
+{
+    string content = message.Text ?? string.Empty;
+    foreach (ToolCall call in message.ToolCalls)
+    {
+        content += "[calls " + call.Name + call.ArgumentsJson + " as " + call.Id + "]";
+    }
+
+    if (message.ToolCallId is not null)
+    {
+        content = "[answers " + message.ToolCallId + "] " + content;
+    }
+
+    Console.WriteLine("  " + message.Role.PadRight(9) + " " + content);
+}
+
+Console.WriteLine();
+Console.WriteLine("Tools:");
+foreach (ToolDefinition tool in seed.Request.Tools)
+{
+    Console.WriteLine("  " + tool.Name.PadRight(22) + " " + OneLine(tool.Description));
+}
+
+// Tools are generated members too: a test that names a tool the recording lost fails to compile.
+Console.WriteLine("  (by name: " + Recordings.ExperimentAnalysisStreaming.Tools.GetExperimentResults.Name + ")");
+Console.WriteLine();
+
+Console.WriteLine("Streaming " + seed.Response.Chunks.Count + " precomputed chunks:");
+Console.Write("  ");
+foreach (RecordedChunk chunk in seed.Response.Chunks)
+{
+    Console.Write(chunk.TextDelta);
+}
+
+Console.WriteLine();
+Console.WriteLine("  finish reason: " + seed.Response.FinishReason);
+Console.WriteLine();
+
+Console.WriteLine("All recordings:");
+Console.WriteLine("  " + "Name".PadRight(44) + " " + "Endpoint".PadRight(22) + " Streaming  Chunks  Tools");
+foreach (Recording recording in Recordings.All)
+{
+    Console.WriteLine(
+        "  " + Shorten(recording.SourcePath, 44).PadRight(44)
+        + " " + (recording.Request.Endpoint ?? "-").PadRight(22)
+        + " " + (recording.Response.IsStreaming ? "yes" : "no").PadRight(10)
+        + " " + recording.Response.Chunks.Count.ToString().PadLeft(6)
+        + " " + recording.Request.Tools.Count.ToString().PadLeft(6));
+}
+
+static string OneLine(string? text)
+    => string.Join(" ", (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+static string Shorten(string text, int width)
+    => text.Length <= width ? text : "..." + text.Substring(text.Length - width + 3);

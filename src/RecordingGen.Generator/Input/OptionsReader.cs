@@ -1,0 +1,47 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RecordingGen.Generator.Model;
+using RecordingGen.Generator.Naming;
+
+namespace RecordingGen.Generator.Input
+{
+    /// <summary>Reads the MSBuild settings the package's props file makes visible to the generator.</summary>
+    internal static class OptionsReader
+    {
+        public const string DefaultNamespace = "RecordingGen.Generated";
+
+        public static GeneratorOptions Read(AnalyzerConfigOptionsProvider provider)
+        {
+            AnalyzerConfigOptions global = provider.GlobalOptions;
+            string? configured = Value(global, "build_property.RecordingGenNamespace") ?? Value(global, "build_property.RootNamespace");
+            string? projectDirectory = Value(global, "build_property.MSBuildProjectDirectory") ?? Value(global, "build_property.ProjectDir");
+            return new GeneratorOptions(Identifiers.ToNamespace(configured) ?? DefaultNamespace, projectDirectory);
+        }
+
+        /// <summary>
+        /// A .json AdditionalFile is a recording when it sits under a folder named <c>recordings</c> or has
+        /// <c>RecordingGen="true"</c>; <c>RecordingGen="false"</c> excludes it either way.
+        /// </summary>
+        public static bool IsRecording(AdditionalText text, AnalyzerConfigOptionsProvider provider)
+        {
+            string? flag = Value(provider.GetOptions(text), "build_metadata.AdditionalFiles.RecordingGen");
+            if (flag is not null)
+            {
+                if (string.Equals(flag, "true", System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                if (string.Equals(flag, "false", System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+
+            return PathNames.HasRecordingsFolder(text.Path);
+        }
+
+        private static string? Value(AnalyzerConfigOptions options, string key)
+            => options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    }
+}

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using RecordingGen.Generator.Model;
+
+namespace RecordingGen.Generator.Naming
+{
+    /// <summary>
+    /// The nested classes of <c>Recordings</c>: one per group folder, one per recording. Names come from each
+    /// file alone; only when two members of one class would still clash (or a name is taken by the class
+    /// itself) do the clashing recordings get a suffix from the hash of their own path, which no other
+    /// file's arrival can change.
+    /// </summary>
+    internal sealed class FacadeTree
+    {
+        public const string RootClassName = "Recordings";
+
+        private static readonly string[] RecordingMemberNames = { "Recording", "Request", "Response", "Tools" };
+
+        // Members the root class declares itself.
+        private static readonly string[] RootMemberNames = { "All", "GetRecording" };
+
+        private FacadeTree(string className, bool isRoot)
+        {
+            ClassName = className;
+            IsRoot = isRoot;
+        }
+
+        public string ClassName { get; }
+
+        private bool IsRoot { get; }
+
+        public SortedDictionary<string, FacadeTree> Groups { get; } = new SortedDictionary<string, FacadeTree>(StringComparer.Ordinal);
+
+        public List<(string Name, RecordingSummary Summary)> Recordings { get; } = new List<(string, RecordingSummary)>();
+
+        /// <summary>Builds the tree from summaries sorted by SourcePath, which fixes the order of members.</summary>
+        public static FacadeTree Build(IEnumerable<RecordingSummary> sortedSummaries)
+        {
+            var root = new FacadeTree(RootClassName, isRoot: true);
+            var pending = new Dictionary<FacadeTree, List<RecordingSummary>>();
+            foreach (RecordingSummary summary in sortedSummaries)
+            {
+                FacadeTree node = root;
+                foreach (string folder in summary.Group)
+                {
+                    node = node.Child(folder);
+                }
+
+                if (!pending.TryGetValue(node, out List<RecordingSummary>? list))
+                {
+                    list = new List<RecordingSummary>();
+                    pending.Add(node, list);
+                }
+
+                list.Add(summary);
+            }
+
+            foreach (KeyValuePair<FacadeTree, List<RecordingSummary>> entry in pending)
+            {
+                entry.Key.NameRecordings(entry.Value);
+            }
+
+            return root;
+        }
+
+        /// <summary>Member names for a recording's tools, in declaration order; a repeated name gets 2, 3...</summary>
+        public static List<string> ToolMemberNames(EquatableArray<string> toolNames)
+        {
+            var names = new List<string>();
+            var taken = new HashSet<string>(StringComparer.Ordinal) { "Tools" };
+            foreach (string tool in toolNames)
+            {
+                string name = Identifiers.ToPascalCase(tool) ?? "Tool";
+                string unique = name;
+                for (int n = 2; !taken.Add(unique); n++)
+                {
+                    unique = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                names.Add(unique);
+            }
+
+            return names;
+        }
+
+        private FacadeTree Child(string folder)
+        {
+            string name = Identifiers.ToPascalCase(folder) ?? "Group";
+            if (name == ClassName || (IsRoot && System.Array.IndexOf(RootMemberNames, name) >= 0))
+            {
+                name += "Group";
+            }
+
+            if (!Groups.TryGetValue(name, out FacadeTree? child))
+            {
+                child = new FacadeTree(name, isRoot: false);
+                Groups.Add(name, child);
+            }
+
+            return child;
+        }
+
+        private void NameRecordings(List<RecordingSummary> summaries)
+        {
+            var reserved = new HashSet<string>(RecordingMemberNames, StringComparer.Ordinal) { ClassName };
+            reserved.UnionWith(Groups.Keys);
+            if (IsRoot)
+            {
+                reserved.UnionWith(RootMemberNames);
+            }
+
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (RecordingSummary summary in summaries)
+            {
+                counts[summary.PreferredName] = counts.TryGetValue(summary.PreferredName, out int count) ? count + 1 : 1;
+            }
+
+            var used = new HashSet<string>(reserved, StringComparer.Ordinal);
+            foreach (RecordingSummary summary in summaries)
+            {
+                string name = summary.PreferredName;
+                if (counts[name] > 1 || reserved.Contains(name))
+                {
+                    // DataClassName is "Recording_" and 16 hex digits of the path's hash.
+                    string hash = summary.DataClassName.Substring(summary.DataClassName.Length - 16);
+                    name = summary.PreferredName + "_" + hash.Substring(0, 8);
+                    if (!used.Add(name))
+                    {
+                        name = summary.PreferredName + "_" + hash;
+                    }
+                }
+
+                used.Add(name);
+                Recordings.Add((name, summary));
+            }
+        }
+    }
+}

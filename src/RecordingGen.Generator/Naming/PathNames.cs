@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+
+namespace RecordingGen.Generator.Naming
+{
+    /// <summary>Path arithmetic on strings (the generator may not touch the file system).</summary>
+    internal static class PathNames
+    {
+        public const string RecordingsFolder = "recordings";
+
+        public static bool HasRecordingsFolder(string path)
+        {
+            string[] segments = Split(path);
+            for (int i = 0; i < segments.Length - 1; i++)
+            {
+                if (IsRecordingsFolder(segments[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The path relative to <paramref name="directory"/>, with '/' separators; the full path normalized when there is no common root.</summary>
+        public static string Relative(string path, string? directory)
+        {
+            string[] target = Normalize(Split(path));
+            if (directory is null)
+            {
+                return string.Join("/", target);
+            }
+
+            string[] root = Normalize(Split(directory));
+            int common = 0;
+            while (common < root.Length && common < target.Length - 1 && SegmentEquals(root[common], target[common]))
+            {
+                common++;
+            }
+
+            if (common == 0 && root.Length > 0)
+            {
+                return string.Join("/", target);
+            }
+
+            var parts = new List<string>();
+            for (int i = common; i < root.Length; i++)
+            {
+                parts.Add("..");
+            }
+
+            for (int i = common; i < target.Length; i++)
+            {
+                parts.Add(target[i]);
+            }
+
+            return string.Join("/", parts);
+        }
+
+        /// <summary>
+        /// The folders that name a recording's group: those below the nearest folder named <c>recordings</c>,
+        /// else the folders of its relative path (parent references left out).
+        /// </summary>
+        public static string[] GroupFolders(string relativePath)
+        {
+            string[] segments = Split(relativePath);
+            int start = 0;
+            for (int i = segments.Length - 2; i >= 0; i--)
+            {
+                if (IsRecordingsFolder(segments[i]))
+                {
+                    start = i + 1;
+                    break;
+                }
+            }
+
+            var folders = new List<string>();
+            for (int i = start; i < segments.Length - 1; i++)
+            {
+                if (segments[i] != "..")
+                {
+                    folders.Add(segments[i]);
+                }
+            }
+
+            return folders.ToArray();
+        }
+
+        public static string FileStem(string path)
+        {
+            string[] segments = Split(path);
+            string name = segments.Length == 0 ? string.Empty : segments[segments.Length - 1];
+            int dot = name.LastIndexOf('.');
+            return dot > 0 ? name.Substring(0, dot) : name;
+        }
+
+        private static bool IsRecordingsFolder(string segment) => string.Equals(segment, RecordingsFolder, StringComparison.OrdinalIgnoreCase);
+
+        // Windows paths differ only in the drive letter's case; everything else is compared exactly.
+        private static bool SegmentEquals(string a, string b)
+            => a.Length == 2 && a[1] == ':' ? string.Equals(a, b, StringComparison.OrdinalIgnoreCase) : string.Equals(a, b, StringComparison.Ordinal);
+
+        private static string[] Split(string path) => path.Split(new[] { '/', '\\' }, StringSplitOptions.RemoveEmptyEntries);
+
+        private static string[] Normalize(string[] segments)
+        {
+            var result = new List<string>();
+            foreach (string segment in segments)
+            {
+                if (segment == ".")
+                {
+                    continue;
+                }
+
+                if (segment == ".." && result.Count > 0 && result[result.Count - 1] != "..")
+                {
+                    result.RemoveAt(result.Count - 1);
+                    continue;
+                }
+
+                result.Add(segment);
+            }
+
+            return result.ToArray();
+        }
+    }
+}

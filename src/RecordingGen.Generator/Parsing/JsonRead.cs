@@ -1,0 +1,41 @@
+using System.Text.Json;
+
+namespace RecordingGen.Generator.Parsing
+{
+    /// <summary>Tolerant accessors: a member of the wrong kind reads as absent, never as an exception.</summary>
+    internal static class JsonRead
+    {
+        public static JsonElement? Member(this JsonElement element, string name)
+            => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) ? value : null;
+
+        public static JsonElement? Member(this JsonElement? element, string name)
+            => element is { } value ? value.Member(name) : null;
+
+        public static string? String(this JsonElement? element)
+            => element is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+
+        public static bool IsTrue(this JsonElement? element) => element is { ValueKind: JsonValueKind.True };
+
+        public static int? Int(this JsonElement? element)
+            => element is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out int number) ? number : null;
+
+        public static JsonElement? Array(this JsonElement? element)
+            => element is { ValueKind: JsonValueKind.Array } value ? value : null;
+
+        public static JsonElement? Object(this JsonElement? element)
+            => element is { ValueKind: JsonValueKind.Object } value ? value : null;
+
+        public static JsonElement? FirstItem(this JsonElement? element)
+            => element.Array() is { } array && array.GetArrayLength() > 0 ? array[0] : null;
+
+        /// <summary>The recorder wraps typed values as <c>{"__type__": ..., "__data__": value}</c>; this returns the value.</summary>
+        public static JsonElement Unwrap(this JsonElement element)
+            => element.ValueKind == JsonValueKind.Object
+               && element.TryGetProperty("__type__", out _)
+               && element.TryGetProperty("__data__", out JsonElement data)
+                ? data
+                : element;
+
+        public static string? TypeName(this JsonElement element) => ((JsonElement?)element).Member("__type__").String();
+    }
+}

@@ -1,0 +1,176 @@
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+
+namespace RecordingGen.Generator.Parsing
+{
+    /// <summary>The typed layer of OpenAI chat completions: messages and tools of the request, text, tool calls, finish reason and usage of the response.</summary>
+    internal static class OpenAIChatReader
+    {
+        public const string ChunkType = "openai.types.chat.chat_completion_chunk.ChatCompletionChunk";
+        public const string CompletionType = "openai.types.chat.chat_completion.ChatCompletion";
+
+        public static bool IsChatEndpoint(string? endpoint)
+            => endpoint is not null && endpoint.EndsWith("/chat/completions", System.StringComparison.Ordinal);
+
+        public static void ReadRequest(JsonElement body, RequestShape request)
+        {
+            if (body.Member("messages").Array() is { } messages)
+            {
+                foreach (JsonElement item in messages.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.Object)
+                    {
+                        request.Messages.Add(ReadMessage(item));
+                    }
+                }
+            }
+
+            if (body.Member("tools").Array() is { } tools)
+            {
+                foreach (JsonElement item in tools.EnumerateArray())
+                {
+                    JsonElement? function = item.Member("function").Object() ?? ((JsonElement?)item).Object();
+                    if (function.Member("name").String() is { } name)
+                    {
+                        request.Tools.Add(new ToolShape
+                        {
+                            Name = name,
+                            Description = function.Member("description").String(),
+                            Parameters = function.Member("parameters"),
+                        });
+                    }
+                }
+            }
+        }
+
+        /// <summary>Streamed: text deltas and finish reasons per chunk, tool calls assembled by index, the last usage.</summary>
+        public static void ReadStream(ResponseShape response)
+        {
+            var calls = new SortedDictionary<int, ToolCallBuilder>();
+            foreach (ChunkShape chunk in response.Chunks)
+            {
+                JsonElement? choice = ((JsonElement?)chunk.Data).Member("choices").FirstItem();
+                JsonElement? delta = choice.Member("delta");
+                chunk.TextDelta = delta.Member("content").String();
+                chunk.FinishReason = choice.Member("finish_reason").String();
+                if (chunk.FinishReason is not null)
+                {
+                    response.FinishReason = chunk.FinishReason;
+                }
+
+                if (delta.Member("tool_calls").Array() is { } deltas)
+                {
+                    int position = 0;
+                    foreach (JsonElement part in deltas.EnumerateArray())
+                    {
+                        int index = ((JsonElement?)part).Member("index").Int() ?? position;
+                        position++;
+                        if (!calls.TryGetValue(index, out ToolCallBuilder? call))
+                        {
+                            call = new ToolCallBuilder();
+                            calls.Add(index, call);
+                        }
+
+                        call.Id ??= ((JsonElement?)part).Member("id").String();
+                        JsonElement? function = ((JsonElement?)part).Member("function");
+                        call.Name ??= function.Member("name").String();
+                        call.Arguments.Append(function.Member("arguments").String());
+                    }
+                }
+
+                if (ReadUsage(((JsonElement?)chunk.Data).Member("usage")) is { } usage)
+                {
+                    response.Usage = usage;
+                }
+            }
+
+            response.TextFromChunks = true;
+            foreach (ToolCallBuilder call in calls.Values)
+            {
+                response.ToolCalls.Add(new ToolCallShape { Id = call.Id, Name = call.Name ?? string.Empty, Arguments = call.Arguments.ToString() });
+            }
+        }
+
+        public static void ReadCompletion(JsonElement body, ResponseShape response)
+        {
+            JsonElement? choice = body.Member("choices").FirstItem();
+            MessageShape message = choice.Member("message").Object() is { } value ? ReadMessage(value) : new MessageShape();
+            response.Text = message.Text;
+            response.ToolCalls.AddRange(message.ToolCalls);
+            response.FinishReason = choice.Member("finish_reason").String();
+            response.Usage = ReadUsage(body.Member("usage"));
+        }
+
+        private static MessageShape ReadMessage(JsonElement item)
+        {
+            var message = new MessageShape
+            {
+                Role = item.Member("role").String() ?? string.Empty,
+                Text = ReadContent(item.Member("content")),
+                ToolCallId = item.Member("tool_call_id").String(),
+            };
+
+            if (item.Member("tool_calls").Array() is { } calls)
+            {
+                foreach (JsonElement call in calls.EnumerateArray())
+                {
+                    JsonElement? function = ((JsonElement?)call).Member("function");
+                    JsonElement? arguments = function.Member("arguments");
+                    message.ToolCalls.Add(new ToolCallShape
+                    {
+                        Id = ((JsonElement?)call).Member("id").String(),
+                        Name = function.Member("name").String() ?? string.Empty,
+                        Arguments = arguments.String() ?? (arguments is { } json ? json.GetRawText() : string.Empty),
+                    });
+                }
+            }
+
+            return message;
+        }
+
+        /// <summary>Plain string content as is; a list of parts as its text parts joined with newlines.</summary>
+        private static string? ReadContent(JsonElement? content)
+        {
+            if (content.String() is { } text)
+            {
+                return text;
+            }
+
+            if (content.Array() is not { } parts)
+            {
+                return null;
+            }
+
+            StringBuilder? joined = null;
+            foreach (JsonElement part in parts.EnumerateArray())
+            {
+                if (((JsonElement?)part).Member("type").String() == "text" && ((JsonElement?)part).Member("text").String() is { } partText)
+                {
+                    joined = joined is null ? new StringBuilder(partText) : joined.Append('\n').Append(partText);
+                }
+            }
+
+            return joined?.ToString();
+        }
+
+        private static UsageShape? ReadUsage(JsonElement? usage)
+            => usage.Object() is null
+                ? null
+                : new UsageShape
+                {
+                    InputTokens = usage.Member("prompt_tokens").Int(),
+                    OutputTokens = usage.Member("completion_tokens").Int(),
+                    TotalTokens = usage.Member("total_tokens").Int(),
+                };
+
+        private sealed class ToolCallBuilder
+        {
+            public string? Id { get; set; }
+
+            public string? Name { get; set; }
+
+            public StringBuilder Arguments { get; } = new StringBuilder();
+        }
+    }
+}

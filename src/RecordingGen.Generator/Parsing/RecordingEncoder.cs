@@ -1,0 +1,185 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using RecordingGen.Generator.Model;
+using RecordingGen.Internal;
+
+namespace RecordingGen.Generator.Parsing
+{
+    /// <summary>
+    /// Stores a parsed recording in the compact format the library's RecordingDataReader decodes. The
+    /// order of the writes here is that reader's order of reads.
+    /// </summary>
+    internal static class RecordingEncoder
+    {
+        // How far back a chunk looks for an earlier chunk of the same length to store only its changes.
+        private const int ChunkBaseWindow = 8;
+
+        public static RecordingData Encode(string sourcePath, string dataClassName, string? testId, RequestShape request, ResponseShape response)
+        {
+            var table = new StringTable();
+            var encoder = new JsonTokenEncoder(table);
+            var content = new ProgramBuilder();
+
+            content.AddOptionalString(table, testId);
+            WriteRequest(content, table, encoder, request);
+            WriteResponse(content, table, encoder, response);
+
+            var program = new ProgramBuilder();
+            program.Add(CompactFormat.Version);
+            (string packed, List<string> longStrings) = table.WriteLayout(program);
+            program.Append(content);
+            return new RecordingData(sourcePath, dataClassName, program.ToString(), packed, new EquatableArray<string>(longStrings));
+        }
+
+        private static void WriteRequest(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, RequestShape request)
+        {
+            program.AddOptionalString(table, request.Method);
+            program.AddOptionalString(table, request.Url);
+            program.AddOptionalString(table, request.Endpoint);
+            program.AddOptionalString(table, request.Model);
+            program.Add(request.Stream);
+            WriteJson(program, request.Body is { } body ? encoder.Encode(body) : null);
+
+            program.Add(request.Messages.Count);
+            foreach (MessageShape message in request.Messages)
+            {
+                program.AddString(table, message.Role);
+                program.AddOptionalString(table, message.Text);
+                program.AddOptionalString(table, message.ToolCallId);
+                WriteToolCalls(program, table, message.ToolCalls);
+            }
+
+            program.Add(request.Tools.Count);
+            foreach (ToolShape tool in request.Tools)
+            {
+                program.AddString(table, tool.Name);
+                program.AddOptionalString(table, tool.Description);
+                WriteJson(program, tool.Parameters is { } parameters ? encoder.Encode(parameters) : null);
+            }
+        }
+
+        private static void WriteResponse(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, ResponseShape response)
+        {
+            program.Add(response.IsStreaming);
+            program.AddOptional(response.StatusCode);
+            List<int>? body = response.BodyItems is { } items ? encoder.EncodeArray(items)
+                : response.Body is { } element ? encoder.Encode(element)
+                : null;
+            WriteJson(program, body);
+            WriteChunks(program, table, encoder, response.Chunks);
+
+            if (response.TextFromChunks)
+            {
+                program.Add(CompactFormat.TextFromChunks);
+            }
+            else
+            {
+                program.Add(response.Text is null ? CompactFormat.TextNone : CompactFormat.TextFromTableBase + table.Add(response.Text));
+            }
+
+            WriteToolCalls(program, table, response.ToolCalls);
+            program.AddOptionalString(table, response.FinishReason);
+            if (response.Usage is { } usage)
+            {
+                program.Add(1);
+                program.AddOptional(usage.InputTokens);
+                program.AddOptional(usage.OutputTokens);
+                program.AddOptional(usage.TotalTokens);
+            }
+            else
+            {
+                program.Add(0);
+            }
+        }
+
+        private static void WriteChunks(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, List<ChunkShape> chunks)
+        {
+            program.Add(chunks.Count);
+            var previous = new List<List<int>>(chunks.Count);
+            foreach (ChunkShape chunk in chunks)
+            {
+                List<int> tokens = encoder.Encode(chunk.Data);
+                WriteChunkTokens(program, previous, tokens);
+                previous.Add(tokens);
+                program.AddOptionalString(table, chunk.TextDelta);
+                program.AddOptionalString(table, chunk.FinishReason);
+            }
+        }
+
+        /// <summary>
+        /// A chunk of the same length as a recent one is stored as its changes to that one: in a stream the
+        /// envelope (id, model, created, fingerprint...) repeats, so most chunks differ in one or two tokens.
+        /// </summary>
+        private static void WriteChunkTokens(ProgramBuilder program, List<List<int>> previous, List<int> tokens)
+        {
+            for (int distance = 1; distance <= ChunkBaseWindow && distance <= previous.Count; distance++)
+            {
+                List<int> candidate = previous[previous.Count - distance];
+                if (candidate.Count != tokens.Count)
+                {
+                    continue;
+                }
+
+                var changes = new List<int>();
+                for (int i = 0; i < tokens.Count; i++)
+                {
+                    if (tokens[i] != candidate[i])
+                    {
+                        changes.Add(i);
+                    }
+                }
+
+                if (changes.Count * 2 >= tokens.Count)
+                {
+                    continue;
+                }
+
+                program.Add(distance);
+                program.Add(changes.Count);
+                int last = 0;
+                foreach (int position in changes)
+                {
+                    program.Add(position - last);
+                    program.Add(tokens[position]);
+                    last = position;
+                }
+
+                return;
+            }
+
+            program.Add(0);
+            WriteTokens(program, tokens);
+        }
+
+        private static void WriteJson(ProgramBuilder program, List<int>? tokens)
+        {
+            if (tokens is null)
+            {
+                program.Add(0);
+                return;
+            }
+
+            WriteTokens(program, tokens);
+        }
+
+        private static void WriteTokens(ProgramBuilder program, List<int> tokens)
+        {
+            program.Add(tokens.Count);
+            foreach (int token in tokens)
+            {
+                program.Add(token);
+            }
+        }
+
+        private static void WriteToolCalls(ProgramBuilder program, StringTable table, List<ToolCallShape> calls)
+        {
+            program.Add(calls.Count);
+            foreach (ToolCallShape call in calls)
+            {
+                program.AddOptionalString(table, call.Id);
+                program.AddString(table, call.Name);
+                program.AddString(table, call.Arguments);
+            }
+        }
+    }
+}

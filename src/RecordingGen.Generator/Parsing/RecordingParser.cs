@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using Microsoft.CodeAnalysis.Text;
+using RecordingGen.Generator.Diagnostics;
+using RecordingGen.Generator.Model;
+using RecordingGen.Generator.Naming;
+
+namespace RecordingGen.Generator.Parsing
+{
+    /// <summary>Reads one recording file into its compact data and summary, or into diagnostics that say where it is broken.</summary>
+    internal static class RecordingParser
+    {
+        /// <summary>Deeper documents are reported as invalid rather than risking the generator's stack.</summary>
+        public const int MaxDepth = 256;
+
+        public static ParseResult Parse(string path, SourceText? text, GeneratorOptions options, CancellationToken cancellationToken)
+        {
+            string sourcePath = PathNames.Relative(path, options.ProjectDirectory);
+            try
+            {
+                return ParseText(path, sourcePath, text ?? SourceText.From(string.Empty), cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A generator that throws loses all its output; this file alone is lost instead.
+                var diagnostic = new DiagnosticInfo(
+                    DiagnosticDescriptors.InternalError,
+                    new LocationInfo(path, default, default),
+                    new EquatableArray<string>(new[] { sourcePath, exception.GetType().Name + ": " + exception.Message }));
+                return new ParseResult(null, null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+            }
+        }
+
+        private static ParseResult ParseText(string path, string sourcePath, SourceText text, CancellationToken cancellationToken)
+        {
+            byte[] utf8 = Encoding.UTF8.GetBytes(text.ToString());
+            var positions = new JsonPositions(path, text, utf8);
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            }
+            catch (JsonException exception)
+            {
+                return Failure(DiagnosticDescriptors.InvalidJson, positions.At(exception), sourcePath, ReaderMessage(exception));
+            }
+
+            using (document)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                JsonElement root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    return Failure(DiagnosticDescriptors.MissingRequestOrResponse, positions.At(0), sourcePath, "the root must be a JSON object with 'request' and 'response'");
+                }
+
+                foreach (string member in new[] { "request", "response" })
+                {
+                    if (!root.TryGetProperty(member, out JsonElement value))
+                    {
+                        return Failure(DiagnosticDescriptors.MissingRequestOrResponse, positions.OfRootMember(member), sourcePath, "it has no '" + member + "' object");
+                    }
+
+                    if (value.ValueKind != JsonValueKind.Object)
+                    {
+                        return Failure(DiagnosticDescriptors.MissingRequestOrResponse, positions.OfRootMember(member), sourcePath, "'" + member + "' must be an object but is " + Describe(value.ValueKind));
+                    }
+                }
+
+                string? testId = ((JsonElement?)root).Member("test_id").String();
+                RequestShape request = ReadRequest(root.GetProperty("request"));
+                ResponseShape response = ReadResponse(root.GetProperty("response"), request.Endpoint, cancellationToken);
+
+                string dataClassName = DataClassName(sourcePath);
+                RecordingData data = RecordingEncoder.Encode(sourcePath, dataClassName, testId, request, response);
+                var summary = new RecordingSummary(
+                    sourcePath,
+                    new EquatableArray<string>(PathNames.GroupFolders(sourcePath)),
+                    RecordingNames.PreferredName(PathNames.FileStem(path), testId, request.Endpoint),
+                    dataClassName,
+                    testId,
+                    request.Endpoint,
+                    new EquatableArray<string>(request.Tools.ConvertAll(tool => tool.Name)));
+                return new ParseResult(data, summary, EquatableArray<DiagnosticInfo>.Empty);
+            }
+        }
+
+        private static RequestShape ReadRequest(JsonElement element)
+        {
+            JsonElement? body = element.Member("body").Object() ?? element.Member("payload").Object();
+            JsonElement? anyBody = element.Member("body") ?? element.Member("payload");
+            var request = new RequestShape
+            {
+                Method = element.Member("method").String(),
+                Url = element.Member("url").String(),
+                Endpoint = element.Member("endpoint").String(),
+                Model = element.Member("model").String() ?? body.Member("model").String(),
+                Stream = body.Member("stream").IsTrue(),
+                Body = anyBody is { ValueKind: not JsonValueKind.Null } value ? value : null,
+            };
+
+            if (body is { } chatBody && OpenAIChatReader.IsChatEndpoint(request.Endpoint))
+            {
+                OpenAIChatReader.ReadRequest(chatBody, request);
+            }
+
+            return request;
+        }
+
+        private static ResponseShape ReadResponse(JsonElement element, string? endpoint, CancellationToken cancellationToken)
+        {
+            var response = new ResponseShape
+            {
+                IsStreaming = element.Member("is_streaming").IsTrue(),
+                StatusCode = element.Member("status").Int(),
+            };
+
+            JsonElement? body = element.Member("body");
+            if (body is { ValueKind: JsonValueKind.Array } items)
+            {
+                if (response.IsStreaming)
+                {
+                    foreach (JsonElement item in items.EnumerateArray())
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        response.Chunks.Add(new ChunkShape(item.Unwrap()));
+                    }
+                }
+                else
+                {
+                    response.BodyItems = new List<JsonElement>();
+                    foreach (JsonElement item in items.EnumerateArray())
+                    {
+                        response.BodyItems.Add(item.Unwrap());
+                    }
+                }
+            }
+            else if (body is { ValueKind: not JsonValueKind.Null } single)
+            {
+                response.Body = single.Unwrap();
+            }
+
+            bool chat = OpenAIChatReader.IsChatEndpoint(endpoint) || IsChatType(body);
+            if (chat && response.Chunks.Count > 0)
+            {
+                OpenAIChatReader.ReadStream(response);
+            }
+            else if (chat && response.Body is { ValueKind: JsonValueKind.Object } completion)
+            {
+                OpenAIChatReader.ReadCompletion(completion, response);
+            }
+
+            return response;
+        }
+
+        private static bool IsChatType(JsonElement? body)
+        {
+            JsonElement? first = body is { ValueKind: JsonValueKind.Array } ? body.FirstItem() : body;
+            string? type = first is { } value ? value.TypeName() : null;
+            return type == OpenAIChatReader.ChunkType || type == OpenAIChatReader.CompletionType;
+        }
+
+        /// <summary>A stable class name for a recording's data, from a hash of its path.</summary>
+        public static string DataClassName(string sourcePath)
+        {
+            using var sha = SHA256.Create();
+            byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(sourcePath));
+            var name = new StringBuilder("Recording_", 42);
+            for (int i = 0; i < 8; i++)
+            {
+                name.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return name.ToString();
+        }
+
+        private static ParseResult Failure(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, string sourcePath, string detail)
+        {
+            var diagnostic = new DiagnosticInfo(descriptor, location, new EquatableArray<string>(new[] { sourcePath, detail }));
+            return new ParseResult(null, null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+        }
+
+        // The reader's message ends with its own 0-based byte position, which the diagnostic's location replaces.
+        private static string ReaderMessage(JsonException exception)
+        {
+            string message = exception.Message;
+            int position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            return (position > 0 ? message.Substring(0, position) : message).TrimEnd(' ', '.');
+        }
+
+        private static string Describe(JsonValueKind kind) => kind switch
+        {
+            JsonValueKind.Array => "an array",
+            JsonValueKind.String => "a string",
+            JsonValueKind.Number => "a number",
+            JsonValueKind.True or JsonValueKind.False => "a boolean",
+            _ => "null",
+        };
+    }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace RecordingGen.Generator.Parsing
+{
+    // The typed view of one recording that the readers build and the encoder stores. JSON parts stay
+    // JsonElements so the encoder can turn them into tokens; nothing here outlives one parse.
+
+    internal sealed class RequestShape
+    {
+        public string? Method { get; set; }
+
+        public string? Url { get; set; }
+
+        public string? Endpoint { get; set; }
+
+        public string? Model { get; set; }
+
+        public bool Stream { get; set; }
+
+        public JsonElement? Body { get; set; }
+
+        public List<MessageShape> Messages { get; } = new List<MessageShape>();
+
+        public List<ToolShape> Tools { get; } = new List<ToolShape>();
+    }
+
+    internal sealed class MessageShape
+    {
+        public string Role { get; set; } = string.Empty;
+
+        public string? Text { get; set; }
+
+        public string? ToolCallId { get; set; }
+
+        public List<ToolCallShape> ToolCalls { get; } = new List<ToolCallShape>();
+    }
+
+    internal sealed class ToolShape
+    {
+        public string Name { get; set; } = string.Empty;
+
+        public string? Description { get; set; }
+
+        public JsonElement? Parameters { get; set; }
+    }
+
+    internal sealed class ToolCallShape
+    {
+        public string? Id { get; set; }
+
+        public string Name { get; set; } = string.Empty;
+
+        public string Arguments { get; set; } = string.Empty;
+    }
+
+    internal sealed class ResponseShape
+    {
+        public bool IsStreaming { get; set; }
+
+        public int? StatusCode { get; set; }
+
+        /// <summary>The non-streamed body, already unwrapped from the recorder's <c>__type__</c>/<c>__data__</c>.</summary>
+        public JsonElement? Body { get; set; }
+
+        /// <summary>A non-streamed body that is a list (model lists): its items, each unwrapped.</summary>
+        public List<JsonElement>? BodyItems { get; set; }
+
+        public List<ChunkShape> Chunks { get; } = new List<ChunkShape>();
+
+        /// <summary>The response text when it is not the concatenation of the chunks' text deltas.</summary>
+        public string? Text { get; set; }
+
+        public bool TextFromChunks { get; set; }
+
+        public List<ToolCallShape> ToolCalls { get; } = new List<ToolCallShape>();
+
+        public string? FinishReason { get; set; }
+
+        public UsageShape? Usage { get; set; }
+    }
+
+    internal sealed class ChunkShape
+    {
+        public ChunkShape(JsonElement data)
+        {
+            Data = data;
+        }
+
+        public JsonElement Data { get; }
+
+        public string? TextDelta { get; set; }
+
+        public string? FinishReason { get; set; }
+    }
+
+    internal sealed class UsageShape
+    {
+        public int? InputTokens { get; set; }
+
+        public int? OutputTokens { get; set; }
+
+        public int? TotalTokens { get; set; }
+    }
+}

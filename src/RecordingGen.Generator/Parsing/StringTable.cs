@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace RecordingGen.Generator.Parsing
+{
+    /// <summary>
+    /// The distinct strings of one recording. Short ones are packed into one literal; long ones (system
+    /// prompts, tool descriptions) become literals of their own, which the compiler stores once per
+    /// assembly however many recordings repeat them.
+    /// </summary>
+    internal sealed class StringTable
+    {
+        public const int LongStringLength = 256;
+
+        private readonly Dictionary<string, int> _indices = new Dictionary<string, int>(System.StringComparer.Ordinal);
+
+        public List<string> Strings { get; } = new List<string>();
+
+        public int Add(string value)
+        {
+            if (!_indices.TryGetValue(value, out int index))
+            {
+                index = Strings.Count;
+                _indices.Add(value, index);
+                Strings.Add(value);
+            }
+
+            return index;
+        }
+
+        /// <summary>Writes the table's layout into <paramref name="program"/> and returns the packed and long literals.</summary>
+        public (string Packed, List<string> Long) WriteLayout(ProgramBuilder program)
+        {
+            var packed = new StringBuilder();
+            var longStrings = new List<string>();
+            program.Add(Strings.Count);
+            foreach (string value in Strings)
+            {
+                if (value.Length >= LongStringLength)
+                {
+                    program.Add((longStrings.Count << 1) | 1);
+                    longStrings.Add(value);
+                }
+                else
+                {
+                    program.Add(value.Length << 1);
+                    packed.Append(value);
+                }
+            }
+
+            return (packed.ToString(), longStrings);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using RecordingGen.Generator.Emit;
+using RecordingGen.Generator.Input;
+using RecordingGen.Generator.Model;
+using RecordingGen.Generator.Parsing;
+
+namespace RecordingGen.Generator
+{
+    /// <summary>
+    /// Turns recording files (AdditionalFiles) into <c>Recordings</c>: JSON file -> <see cref="ParseResult"/>
+    /// (compact data, summary, diagnostics; all value-equal) -> one source per recording plus the facade.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class RecordingGenerator : IIncrementalGenerator
+    {
+        /// <inheritdoc />
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValueProvider<GeneratorOptions> options = context.AnalyzerConfigOptionsProvider
+                .Select(static (provider, _) => OptionsReader.Read(provider))
+                .WithTrackingName(TrackingNames.Options);
+
+            IncrementalValuesProvider<RecordingFile> files = context.AdditionalTextsProvider
+                .Where(static text => text.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Where(static pair => OptionsReader.IsRecording(pair.Left, pair.Right))
+                .Select(static (pair, _) => new RecordingFile(pair.Left))
+                .WithTrackingName(TrackingNames.RecordingFiles);
+
+            IncrementalValuesProvider<ParseResult> parsed = files
+                .Combine(options)
+                .Select(static (pair, cancellationToken) => RecordingParser.Parse(
+                    pair.Left.Text.Path, pair.Left.Text.GetText(cancellationToken), pair.Right, cancellationToken))
+                .WithTrackingName(TrackingNames.Parse);
+
+            // Diagnostics are an output of their own, so a change in them never re-emits source.
+            IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = parsed
+                .Select(static (result, _) => result.Diagnostics)
+                .Where(static list => list.Count > 0)
+                .WithTrackingName(TrackingNames.Diagnostics);
+            context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+            {
+                foreach (DiagnosticInfo info in list)
+                {
+                    spc.ReportDiagnostic(info.ToDiagnostic());
+                }
+            });
+
+            IncrementalValuesProvider<RecordingData> data = parsed
+                .Select(static (result, _) => result.Data!)
+                .Where(static value => value is not null)
+                .WithTrackingName(TrackingNames.Data);
+            context.RegisterSourceOutput(data.Combine(options), static (spc, pair) =>
+                spc.AddSource(DataEmitter.HintName(pair.Left), DataEmitter.Emit(pair.Left, pair.Right.Namespace)));
+
+            // The facade needs every recording's name, so it collects the small summaries only.
+            IncrementalValueProvider<EquatableArray<RecordingSummary>> summaries = parsed
+                .Select(static (result, _) => result.Summary!)
+                .Where(static value => value is not null)
+                .Collect()
+                .Select(static (all, _) => new EquatableArray<RecordingSummary>(
+                    all.OrderBy(summary => summary.SourcePath, StringComparer.Ordinal)))
+                .WithTrackingName(TrackingNames.Summaries);
+            context.RegisterSourceOutput(summaries.Combine(options), static (spc, pair) =>
+                spc.AddSource(FacadeEmitter.HintName, FacadeEmitter.Emit(pair.Left, pair.Right.Namespace)));
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace RecordingGen.Generator
+{
+    /// <summary>Names of the pipeline steps, which the caching tests look up.</summary>
+    internal static class TrackingNames
+    {
+        public const string Options = nameof(Options);
+        public const string RecordingFiles = nameof(RecordingFiles);
+        public const string Parse = nameof(Parse);
+        public const string Diagnostics = nameof(Diagnostics);
+        public const string Data = nameof(Data);
+        public const string Summaries = nameof(Summaries);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+
+namespace RecordingGen.Internal
+{
+    /// <summary>Writes compact JSON tokens back as JSON text (no whitespace, strings escaped as JSON requires).</summary>
+    internal static class JsonTokenWriter
+    {
+        public static string Write(string[] strings, int[] tokens, int start, int count)
+        {
+            var builder = new StringBuilder(count * 8);
+            bool needComma = false;
+            for (int i = start; i < start + count; i++)
+            {
+                int token = tokens[i];
+                int value = CompactFormat.ValueOf(token);
+                switch (CompactFormat.KindOf(token))
+                {
+                    case CompactFormat.KindPropertyName:
+                        if (needComma)
+                        {
+                            builder.Append(',');
+                        }
+
+                        WriteString(builder, strings[value]);
+                        builder.Append(':');
+                        needComma = false;
+                        break;
+                    case CompactFormat.KindString:
+                        if (needComma)
+                        {
+                            builder.Append(',');
+                        }
+
+                        WriteString(builder, strings[value]);
+                        needComma = true;
+                        break;
+                    case CompactFormat.KindNumber:
+                        if (needComma)
+                        {
+                            builder.Append(',');
+                        }
+
+                        builder.Append(strings[value]);
+                        needComma = true;
+                        break;
+                    default:
+                        WriteStructural(builder, token, ref needComma);
+                        break;
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        private static void WriteStructural(StringBuilder builder, int token, ref bool needComma)
+        {
+            switch (token)
+            {
+                case CompactFormat.StartObject:
+                case CompactFormat.StartArray:
+                    if (needComma)
+                    {
+                        builder.Append(',');
+                    }
+
+                    builder.Append(token == CompactFormat.StartObject ? '{' : '[');
+                    needComma = false;
+                    return;
+                case CompactFormat.EndObject:
+                    builder.Append('}');
+                    break;
+                case CompactFormat.EndArray:
+                    builder.Append(']');
+                    break;
+                default:
+                    if (needComma)
+                    {
+                        builder.Append(',');
+                    }
+
+                    builder.Append(token == CompactFormat.Null ? "null" : token == CompactFormat.True ? "true" : "false");
+                    break;
+            }
+
+            needComma = true;
+        }
+
+        private static void WriteString(StringBuilder builder, string value)
+        {
+            builder.Append('"');
+            foreach (char c in value)
+            {
+                switch (c)
+                {
+                    case '"':
+                        builder.Append("\\\"");
+                        break;
+                    case '\\':
+                        builder.Append("\\\\");
+                        break;
+                    case '\n':
+                        builder.Append("\\n");
+                        break;
+                    case '\r':
+                        builder.Append("\\r");
+                        break;
+                    case '\t':
+                        builder.Append("\\t");
+                        break;
+                    default:
+                        if (c < ' ' || char.IsSurrogate(c))
+                        {
+                            // Control characters must be escaped; surrogates are escaped so a lone one survives.
+                            builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        }
+                        else
+                        {
+                            builder.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            builder.Append('"');
+        }
+    }
+}

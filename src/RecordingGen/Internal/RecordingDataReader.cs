@@ -1,0 +1,225 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text;
+
+namespace RecordingGen.Internal
+{
+    /// <summary>
+    /// Materializes a recording from the compact literals the generator emitted (see CompactFormat).
+    /// Called by generated code only; its signature is part of the generator-library contract.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static class RecordingDataReader
+    {
+        private static readonly ToolCall[] NoToolCalls = new ToolCall[0];
+
+        /// <summary>Decodes one recording. <paramref name="longStrings"/> holds the table strings stored as their own literals.</summary>
+        public static Recording Read(string sourcePath, string program, string packedStrings, string[]? longStrings)
+        {
+            var reader = new Cursor(program);
+            int version = reader.Next();
+            if (version != CompactFormat.Version)
+            {
+                throw new InvalidOperationException(
+                    "Recording '" + sourcePath + "' was generated for data format " + version + " but this RecordingGen library reads format "
+                    + CompactFormat.Version + ". Use the same version of the RecordingGen package for the generator and the library.");
+            }
+
+            string[] strings = ReadStringTable(ref reader, packedStrings, longStrings ?? Array.Empty<string>());
+            var tokens = new TokenBuffer();
+            string? testId = reader.OptionalString(strings);
+            RecordedRequest request = ReadRequest(ref reader, strings, tokens);
+            RecordedResponse response = ReadResponse(ref reader, strings, tokens);
+            return new Recording(sourcePath, testId, request, response);
+        }
+
+        private static string[] ReadStringTable(ref Cursor reader, string packed, string[] longStrings)
+        {
+            var strings = new string[reader.Next()];
+            int offset = 0;
+            for (int i = 0; i < strings.Length; i++)
+            {
+                int entry = reader.Next();
+                if ((entry & 1) == 1)
+                {
+                    strings[i] = longStrings[entry >> 1];
+                }
+                else
+                {
+                    strings[i] = packed.Substring(offset, entry >> 1);
+                    offset += entry >> 1;
+                }
+            }
+
+            return strings;
+        }
+
+        private static RecordedRequest ReadRequest(ref Cursor reader, string[] strings, TokenBuffer tokens)
+        {
+            string? method = reader.OptionalString(strings);
+            string? url = reader.OptionalString(strings);
+            string? endpoint = reader.OptionalString(strings);
+            string? model = reader.OptionalString(strings);
+            bool stream = reader.Next() == 1;
+            JsonText body = ReadJson(ref reader, strings, tokens);
+
+            var messages = new RecordedMessage[reader.Next()];
+            for (int i = 0; i < messages.Length; i++)
+            {
+                string role = strings[reader.Next()];
+                string? text = reader.OptionalString(strings);
+                string? toolCallId = reader.OptionalString(strings);
+                messages[i] = new RecordedMessage(role, text, toolCallId, ReadToolCalls(ref reader, strings));
+            }
+
+            var tools = new ToolDefinition[reader.Next()];
+            for (int i = 0; i < tools.Length; i++)
+            {
+                string name = strings[reader.Next()];
+                string? description = reader.OptionalString(strings);
+                tools[i] = new ToolDefinition(name, description, ReadJson(ref reader, strings, tokens));
+            }
+
+            return new RecordedRequest(method, url, endpoint, model, stream, messages, tools, body);
+        }
+
+        private static RecordedResponse ReadResponse(ref Cursor reader, string[] strings, TokenBuffer tokens)
+        {
+            bool isStreaming = reader.Next() == 1;
+            int? statusCode = reader.OptionalInt();
+            JsonText body = ReadJson(ref reader, strings, tokens);
+            RecordedChunk[] chunks = ReadChunks(ref reader, strings, tokens);
+
+            int textSource = reader.Next();
+            string text = textSource switch
+            {
+                CompactFormat.TextNone => string.Empty,
+                CompactFormat.TextFromChunks => ConcatenateDeltas(chunks),
+                _ => strings[textSource - CompactFormat.TextFromTableBase],
+            };
+
+            IReadOnlyList<ToolCall> toolCalls = ReadToolCalls(ref reader, strings);
+            string? finishReason = reader.OptionalString(strings);
+            TokenUsage? usage = reader.Next() == 0
+                ? null
+                : new TokenUsage(reader.OptionalInt(), reader.OptionalInt(), reader.OptionalInt());
+            return new RecordedResponse(isStreaming, statusCode, body, chunks, text, toolCalls, finishReason, usage);
+        }
+
+        private static RecordedChunk[] ReadChunks(ref Cursor reader, string[] strings, TokenBuffer tokens)
+        {
+            var chunks = new RecordedChunk[reader.Next()];
+            var starts = new int[chunks.Length];
+            var counts = new int[chunks.Length];
+            for (int i = 0; i < chunks.Length; i++)
+            {
+                int mode = reader.Next();
+                starts[i] = tokens.Count;
+                if (mode == 0)
+                {
+                    counts[i] = reader.Next();
+                    for (int t = 0; t < counts[i]; t++)
+                    {
+                        tokens.Add(reader.Next());
+                    }
+                }
+                else
+                {
+                    // Stored as the changes to an earlier chunk of the same length: the envelope is kept once.
+                    int baseChunk = i - mode;
+                    counts[i] = counts[baseChunk];
+                    tokens.AddCopy(starts[baseChunk], counts[i]);
+                    int changes = reader.Next();
+                    int position = 0;
+                    for (int c = 0; c < changes; c++)
+                    {
+                        position += reader.Next();
+                        tokens.Set(starts[i] + position, reader.Next());
+                    }
+                }
+
+                string? textDelta = reader.OptionalString(strings);
+                string? finishReason = reader.OptionalString(strings);
+                chunks[i] = new RecordedChunk(JsonText.FromTokens(strings, tokens, starts[i], counts[i]), textDelta, finishReason);
+            }
+
+            return chunks;
+        }
+
+        private static IReadOnlyList<ToolCall> ReadToolCalls(ref Cursor reader, string[] strings)
+        {
+            int count = reader.Next();
+            if (count == 0)
+            {
+                return NoToolCalls;
+            }
+
+            var calls = new ToolCall[count];
+            for (int i = 0; i < count; i++)
+            {
+                string? id = reader.OptionalString(strings);
+                string name = strings[reader.Next()];
+                string arguments = strings[reader.Next()];
+                calls[i] = new ToolCall(id, name, arguments);
+            }
+
+            return calls;
+        }
+
+        private static JsonText ReadJson(ref Cursor reader, string[] strings, TokenBuffer tokens)
+        {
+            int count = reader.Next();
+            if (count == 0)
+            {
+                return JsonText.None;
+            }
+
+            int start = tokens.Count;
+            for (int i = 0; i < count; i++)
+            {
+                tokens.Add(reader.Next());
+            }
+
+            return JsonText.FromTokens(strings, tokens, start, count);
+        }
+
+        private static string ConcatenateDeltas(RecordedChunk[] chunks)
+        {
+            var text = new StringBuilder();
+            foreach (RecordedChunk chunk in chunks)
+            {
+                text.Append(chunk.TextDelta);
+            }
+
+            return text.ToString();
+        }
+
+        /// <summary>Reads numbers from a program; 0 stands for null in the optional forms.</summary>
+        private struct Cursor
+        {
+            private readonly string _program;
+            private int _position;
+
+            public Cursor(string program)
+            {
+                _program = program;
+                _position = 0;
+            }
+
+            public int Next() => CompactFormat.Read(_program, ref _position);
+
+            public string? OptionalString(string[] strings)
+            {
+                int value = Next();
+                return value == 0 ? null : strings[value - 1];
+            }
+
+            public int? OptionalInt()
+            {
+                int value = Next();
+                return value == 0 ? null : value - 1;
+            }
+        }
+    }
+}

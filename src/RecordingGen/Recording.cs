@@ -1,0 +1,30 @@
+namespace RecordingGen
+{
+    /// <summary>One recorded interaction with an LLM API: the request that was sent and the response that came back.</summary>
+    public sealed class Recording
+    {
+        /// <summary>Creates a recording. Generated fixtures create these; tests rarely need to.</summary>
+        public Recording(string sourcePath, string? testId, RecordedRequest request, RecordedResponse response)
+        {
+            SourcePath = sourcePath;
+            TestId = testId;
+            Request = request;
+            Response = response;
+        }
+
+        /// <summary>The recording file's path relative to the project folder, with '/' separators.</summary>
+        public string SourcePath { get; }
+
+        /// <summary>The recorder's test id (the pytest node id), or null for recordings that predate it.</summary>
+        public string? TestId { get; }
+
+        /// <summary>The recorded request.</summary>
+        public RecordedRequest Request { get; }
+
+        /// <summary>The recorded response.</summary>
+        public RecordedResponse Response { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => SourcePath;
+    }
+}
