@@ -32,8 +32,7 @@ namespace RecordingGen.Generator
 
             IncrementalValuesProvider<ParseResult> parsed = files
                 .Combine(options)
-                .Select(static (pair, cancellationToken) => RecordingParser.Parse(
-                    pair.Left.Text.Path, pair.Left.Text.GetText(cancellationToken), pair.Right, cancellationToken))
+                .Select(static (pair, cancellationToken) => RecordingParser.Parse(pair.Left.Text, pair.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.Parse);
 
             // Diagnostics are an output of their own, so a change in them never re-emits source.

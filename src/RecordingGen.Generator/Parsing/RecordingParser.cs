@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using RecordingGen.Generator.Diagnostics;
 using RecordingGen.Generator.Model;
@@ -17,12 +18,13 @@ namespace RecordingGen.Generator.Parsing
         /// <summary>Deeper documents are reported as invalid rather than risking the generator's stack.</summary>
         public const int MaxDepth = 256;
 
-        public static ParseResult Parse(string path, SourceText? text, GeneratorOptions options, CancellationToken cancellationToken)
+        public static ParseResult Parse(AdditionalText file, GeneratorOptions options, CancellationToken cancellationToken)
         {
+            string path = file.Path;
             string sourcePath = PathNames.Relative(path, options.ProjectDirectory);
             try
             {
-                return ParseText(path, sourcePath, text ?? SourceText.From(string.Empty), cancellationToken);
+                return ParseText(path, sourcePath, file.GetText(cancellationToken) ?? SourceText.From(string.Empty), cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -178,7 +180,7 @@ namespace RecordingGen.Generator.Parsing
             return name.ToString();
         }
 
-        private static ParseResult Failure(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, string sourcePath, string detail)
+        private static ParseResult Failure(DiagnosticDescriptor descriptor, LocationInfo location, string sourcePath, string detail)
         {
             var diagnostic = new DiagnosticInfo(descriptor, location, new EquatableArray<string>(new[] { sourcePath, detail }));
             return new ParseResult(null, null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));

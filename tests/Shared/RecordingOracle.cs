@@ -1,0 +1,177 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace RecordingGen.Tests.Shared
+{
+    /// <summary>
+    /// What a fixture must contain, read from the recording's JSON at run time with JsonNode. Written
+    /// apart from the generator (which uses JsonDocument and its own rules) so the two check each other.
+    /// </summary>
+    public sealed record RecordingOracle(
+        string? TestId,
+        string? Method,
+        string? Url,
+        string? Endpoint,
+        string? Model,
+        bool Stream,
+        JsonNode? RequestBody,
+        IReadOnlyList<(string Role, string? Text, string? ToolCallId, IReadOnlyList<(string? Id, string Name, string Arguments)> ToolCalls)> Messages,
+        IReadOnlyList<(string Name, string? Description, JsonNode? Parameters)> Tools,
+        bool IsStreaming,
+        int? StatusCode,
+        JsonNode? ResponseBody,
+        IReadOnlyList<(JsonNode? Json, string? TextDelta, string? FinishReason)> Chunks,
+        string Text,
+        IReadOnlyList<(string? Id, string Name, string Arguments)> ToolCalls,
+        string? FinishReason,
+        (int? Input, int? Output, int? Total)? Usage)
+    {
+        public static RecordingOracle FromJson(string json)
+        {
+            JsonObject root = JsonNode.Parse(json)!.AsObject();
+            JsonObject request = root["request"]!.AsObject();
+            JsonObject response = root["response"]!.AsObject();
+            JsonNode? body = request["body"] ?? request["payload"];
+            string? endpoint = Str(request["endpoint"]);
+            bool chatEndpoint = endpoint is not null && endpoint.EndsWith("/chat/completions", System.StringComparison.Ordinal);
+
+            var messages = new List<(string, string?, string?, IReadOnlyList<(string?, string, string)>)>();
+            var tools = new List<(string, string?, JsonNode?)>();
+            if (chatEndpoint && body is JsonObject chatBody)
+            {
+                foreach (JsonObject message in (chatBody["messages"] as JsonArray ?? new JsonArray()).OfType<JsonObject>())
+                {
+                    messages.Add((Str(message["role"]) ?? "", Content(message["content"]), Str(message["tool_call_id"]), Calls(message["tool_calls"])));
+                }
+
+                foreach (JsonObject tool in (chatBody["tools"] as JsonArray ?? new JsonArray()).OfType<JsonObject>())
+                {
+                    JsonNode? function = tool["function"] as JsonObject ?? tool;
+                    if (Str(function["name"]) is { } name)
+                    {
+                        tools.Add((name, Str(function["description"]), function["parameters"]));
+                    }
+                }
+            }
+
+            bool isStreaming = response["is_streaming"]?.GetValueKind() == JsonValueKind.True;
+            JsonNode? responseBody = response["body"];
+            JsonNode? first = responseBody is JsonArray list && list.Count > 0 ? list[0] : responseBody;
+            string? firstType = first is JsonObject typed ? Str(typed["__type__"]) : null;
+            bool chat = chatEndpoint || (firstType?.StartsWith("openai.types.chat.", System.StringComparison.Ordinal) ?? false);
+
+            var chunks = new List<(JsonNode?, string?, string?)>();
+            JsonNode? unwrappedBody = null;
+            string text = "";
+            var toolCalls = new List<(string?, string, string)>();
+            string? finishReason = null;
+            (int?, int?, int?)? usage = null;
+            if (responseBody is JsonArray items && isStreaming)
+            {
+                var assembled = new SortedDictionary<int, (string? Id, string? Name, string Arguments)>();
+                foreach (JsonNode? item in items)
+                {
+                    JsonNode? data = Unwrap(item);
+                    string? delta = null;
+                    string? finish = null;
+                    if (chat)
+                    {
+                        JsonNode? choice = (data?["choices"] as JsonArray)?.FirstOrDefault();
+                        delta = Str(choice?["delta"]?["content"]);
+                        finish = Str(choice?["finish_reason"]);
+                        finishReason = finish ?? finishReason;
+                        int position = 0;
+                        foreach (JsonNode? part in choice?["delta"]?["tool_calls"] as JsonArray ?? new JsonArray())
+                        {
+                            int index = part?["index"]?.GetValue<int>() ?? position;
+                            position++;
+                            assembled.TryGetValue(index, out var call);
+                            assembled[index] = (call.Id ?? Str(part?["id"]), call.Name ?? Str(part?["function"]?["name"]), (call.Arguments ?? "") + Str(part?["function"]?["arguments"]));
+                        }
+
+                        if (data?["usage"] is JsonObject u)
+                        {
+                            usage = ReadUsage(u);
+                        }
+                    }
+
+                    text += delta;
+                    chunks.Add((data, delta, finish));
+                }
+
+                toolCalls.AddRange(assembled.Values.Select(call => (call.Id, call.Name ?? "", call.Arguments)));
+            }
+            else if (responseBody is JsonArray nonStreamed)
+            {
+                unwrappedBody = new JsonArray(nonStreamed.Select(item => Unwrap(item)?.DeepClone()).ToArray());
+            }
+            else
+            {
+                unwrappedBody = Unwrap(responseBody);
+                if (chat && unwrappedBody is JsonObject completion)
+                {
+                    JsonNode? choice = (completion["choices"] as JsonArray)?.FirstOrDefault();
+                    text = Content(choice?["message"]?["content"]) ?? "";
+                    toolCalls.AddRange(Calls(choice?["message"]?["tool_calls"]));
+                    finishReason = Str(choice?["finish_reason"]);
+                    usage = completion["usage"] is JsonObject u ? ReadUsage(u) : null;
+                }
+            }
+
+            return new RecordingOracle(
+                Str(root["test_id"]),
+                Str(request["method"]),
+                Str(request["url"]),
+                endpoint,
+                Str(request["model"]) ?? Str((body as JsonObject)?["model"]),
+                (body as JsonObject)?["stream"]?.GetValueKind() == JsonValueKind.True,
+                body,
+                messages,
+                tools,
+                isStreaming,
+                response["status"] is JsonValue status && status.TryGetValue(out int code) ? code : null,
+                unwrappedBody,
+                chunks,
+                text,
+                toolCalls,
+                finishReason,
+                usage);
+        }
+
+        private static JsonNode? Unwrap(JsonNode? node)
+            => node is JsonObject wrapper && wrapper.ContainsKey("__type__") && wrapper.ContainsKey("__data__") ? wrapper["__data__"] : node;
+
+        private static string? Str(JsonNode? node)
+            => node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
+        private static string? Content(JsonNode? content)
+        {
+            if (Str(content) is { } text)
+            {
+                return text;
+            }
+
+            if (content is not JsonArray parts)
+            {
+                return null;
+            }
+
+            string[] texts = parts.OfType<JsonObject>().Where(part => Str(part["type"]) == "text" && Str(part["text"]) is not null).Select(part => Str(part["text"])!).ToArray();
+            return texts.Length == 0 ? null : string.Join("\n", texts);
+        }
+
+        private static IReadOnlyList<(string?, string, string)> Calls(JsonNode? calls)
+            => (calls as JsonArray ?? new JsonArray()).OfType<JsonObject>().Select(call =>
+            {
+                JsonNode? arguments = call["function"]?["arguments"];
+                return (Str(call["id"]), Str(call["function"]?["name"]) ?? "", Str(arguments) ?? arguments?.ToJsonString() ?? "");
+            }).ToList();
+
+        private static (int?, int?, int?) ReadUsage(JsonObject usage)
+            => (Int(usage["prompt_tokens"]), Int(usage["completion_tokens"]), Int(usage["total_tokens"]));
+
+        private static int? Int(JsonNode? node) => node is JsonValue value && value.TryGetValue(out int number) ? number : null;
+    }
+}
