@@ -13,18 +13,26 @@ namespace RecordingGen.Generator.Parsing
         private readonly string _path;
         private readonly SourceText _text;
         private readonly byte[] _utf8;
+        private readonly int _jsonStart;
 
         public JsonPositions(string path, SourceText text, byte[] utf8)
         {
             _path = path;
             _text = text;
             _utf8 = utf8;
+
+            // A byte order mark that survived decoding is not JSON; the reader starts after it.
+            _jsonStart = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
         }
 
+        /// <summary>The bytes the JSON reader reads: the file without a leading byte order mark.</summary>
+        public System.ReadOnlyMemory<byte> Json => new System.ReadOnlyMemory<byte>(_utf8, _jsonStart, _utf8.Length - _jsonStart);
+
+        /// <summary>The location of <paramref name="byteLength"/> bytes at <paramref name="byteOffset"/> of <see cref="Json"/>.</summary>
         public LocationInfo At(long byteOffset, int byteLength = 1)
         {
-            int start = CharOffset(byteOffset);
-            int end = System.Math.Max(start, CharOffset(byteOffset + byteLength));
+            int start = CharOffset(_jsonStart + byteOffset);
+            int end = System.Math.Max(start, CharOffset(_jsonStart + byteOffset + byteLength));
             var span = TextSpan.FromBounds(start, System.Math.Min(end, _text.Length));
             return new LocationInfo(_path, span, _text.Lines.GetLinePositionSpan(span));
         }
@@ -33,10 +41,11 @@ namespace RecordingGen.Generator.Parsing
         public LocationInfo At(JsonException exception)
         {
             long line = exception.LineNumber ?? 0;
-            long offset = 0;
-            for (long seen = 0; seen < line && offset < _utf8.Length; offset++)
+            System.ReadOnlySpan<byte> json = Json.Span;
+            int offset = 0;
+            for (long seen = 0; seen < line && offset < json.Length; offset++)
             {
-                if (_utf8[offset] == (byte)'\n')
+                if (json[offset] == (byte)'\n')
                 {
                     seen++;
                 }
@@ -48,7 +57,7 @@ namespace RecordingGen.Generator.Parsing
         /// <summary>The location of a member of the root object: its name, or the whole root when it is missing.</summary>
         public LocationInfo OfRootMember(string name)
         {
-            var reader = new Utf8JsonReader(_utf8, new JsonReaderOptions { MaxDepth = RecordingParser.MaxDepth });
+            var reader = new Utf8JsonReader(Json.Span, new JsonReaderOptions { MaxDepth = RecordingParser.MaxDepth });
             long rootStart = 0;
             while (reader.Read())
             {

@@ -44,7 +44,7 @@ namespace RecordingGen.Generator.Parsing
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = MaxDepth });
+                document = JsonDocument.Parse(positions.Json, new JsonDocumentOptions { MaxDepth = MaxDepth });
             }
             catch (JsonException exception)
             {

@@ -1,0 +1,70 @@
+using System;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using RecordingGen.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace RecordingGen.Generator.Tests
+{
+    /// <summary>
+    /// The generated source for the repository's own recordings, compared with the checked-in
+    /// <c>Baselines/*.verified.cs</c>. On a difference the new output is written beside it as
+    /// <c>.received.cs</c>; run the tests with RECORDINGGEN_ACCEPT_BASELINES=1 to accept it.
+    /// </summary>
+    public sealed class BaselineTests
+    {
+        [Fact]
+        public void Generated_sources_match_their_baselines()
+        {
+            GeneratorOutput output = GeneratorHarness.Run(GeneratorHarness.OwnRecordings());
+            Assert.Empty(output.GeneratorDiagnostics);
+
+            var mismatches = output.Sources
+                .Where(source => !MatchesBaseline(source))
+                .Select(source => source.HintName)
+                .ToList();
+            string[] expectedBaselines = output.Sources.Select(source => BaselineName(source.HintName) + ".verified.cs").OrderBy(name => name, StringComparer.Ordinal).ToArray();
+            string[] presentBaselines = Directory.GetFiles(TestPaths.Baselines, "*.verified.cs").Select(Path.GetFileName).OrderBy(name => name, StringComparer.Ordinal).ToArray()!;
+
+            Assert.True(mismatches.Count == 0, "Generated source differs from its baseline (see the .received.cs files): " + string.Join(", ", mismatches));
+            Assert.Equal(expectedBaselines, presentBaselines);
+        }
+
+        [Fact]
+        public void Generated_code_compiles_without_any_warning()
+        {
+            GeneratorOutput output = GeneratorHarness.Run(GeneratorHarness.OwnRecordings());
+
+            // The harness reports every warning as an error, as a project with TreatWarningsAsErrors does.
+            Assert.Empty(output.CompilationDiagnostics.Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Info));
+            Assert.Equal(GeneratorHarness.OwnRecordings().Count + 1, output.Sources.Count());
+        }
+
+        private static bool MatchesBaseline(GeneratedSourceResult source)
+        {
+            string baseline = Path.Combine(TestPaths.Baselines, BaselineName(source.HintName) + ".verified.cs");
+            string received = Path.ChangeExtension(Path.ChangeExtension(baseline, null), ".received.cs");
+            string actual = source.SourceText.ToString();
+            if (Environment.GetEnvironmentVariable("RECORDINGGEN_ACCEPT_BASELINES") == "1")
+            {
+                File.WriteAllText(baseline, actual);
+                File.Delete(received);
+                return true;
+            }
+
+            if (File.Exists(baseline) && Normalize(File.ReadAllText(baseline)) == Normalize(actual))
+            {
+                File.Delete(received);
+                return true;
+            }
+
+            File.WriteAllText(received, actual);
+            return false;
+        }
+
+        private static string BaselineName(string hintName) => Path.GetFileNameWithoutExtension(hintName.Replace('/', '.')).Replace(".g", string.Empty);
+
+        private static string Normalize(string text) => text.Replace("\r\n", "\n");
+    }
+}
