@@ -11,7 +11,8 @@ namespace RecordingGen.Generator.Naming
 
         /// <summary>
         /// PascalCase of the letters and digits of <paramref name="text"/>: every other character separates
-        /// words, each word starts upper case, the rest keeps its case. Null when nothing usable remains.
+        /// words, each word starts upper case, the rest keeps its case; digits split by a separator keep an
+        /// underscore between them. Null when nothing usable remains.
         /// </summary>
         public static string? ToPascalCase(string text)
         {
@@ -23,6 +24,12 @@ namespace RecordingGen.Generator.Naming
                 {
                     startOfWord = true;
                     continue;
+                }
+
+                // "3.2" must not read as "32": digits on both sides of a separator keep an underscore.
+                if (startOfWord && builder.Length > 0 && char.IsDigit(c) && char.IsDigit(builder[builder.Length - 1]))
+                {
+                    builder.Append('_');
                 }
 
                 builder.Append(startOfWord ? char.ToUpperInvariant(c) : c);
