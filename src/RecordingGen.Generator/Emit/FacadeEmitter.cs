@@ -34,14 +34,20 @@ namespace RecordingGen.Generator.Emit
             writer.Close();
             writer.Close();
 
+            var indices = new Dictionary<string, int>(System.StringComparer.Ordinal);
+            for (int i = 0; i < sortedSummaries.Count; i++)
+            {
+                indices[sortedSummaries[i].SourcePath] = i;
+            }
+
             FacadeTree tree = FacadeTree.Build(sortedSummaries);
-            WriteMembers(writer, tree, dataNamespace);
+            WriteMembers(writer, tree, dataNamespace, "global::" + rootNamespace + "." + FacadeTree.RootClassName + ".GetRecording", indices);
             writer.Close();
             writer.Close();
             return writer.ToString();
         }
 
-        private static void WriteMembers(SourceWriter writer, FacadeTree node, string dataNamespace)
+        private static void WriteMembers(SourceWriter writer, FacadeTree node, string dataNamespace, string getRecording, Dictionary<string, int> indices)
         {
             foreach ((string name, RecordingSummary summary) in node.Recordings)
             {
@@ -54,9 +60,25 @@ namespace RecordingGen.Generator.Emit
                 writer.Line();
                 writer.Line("/// <summary>The recordings of the folder group <c>" + CSharpText.Comment(group.ClassName) + "</c>.</summary>");
                 writer.Open("public static partial class " + group.ClassName);
-                WriteMembers(writer, group, dataNamespace);
+                WriteGroupList(writer, group, getRecording, indices);
+                WriteMembers(writer, group, dataNamespace, getRecording, indices);
                 writer.Close();
             }
+        }
+
+        private static void WriteGroupList(SourceWriter writer, FacadeTree group, string getRecording, Dictionary<string, int> indices)
+        {
+            writer.Line("/// <summary>The recordings of this group and its subgroups, ordered by SourcePath; each is decoded on first access.</summary>");
+            writer.Line("public static global::System.Collections.Generic.IReadOnlyList<global::RecordingGen.Recording> All { get; } =");
+            writer.StartLine().Append("    new global::RecordingGen.Internal.RecordingList(new int[] { ");
+            bool first = true;
+            foreach (RecordingSummary summary in group.AllRecordings())
+            {
+                writer.Append(first ? string.Empty : ", ").Append(indices[summary.SourcePath].ToString(CultureInfo.InvariantCulture));
+                first = false;
+            }
+
+            writer.Append(" }, " + getRecording + ");").EndLine();
         }
 
         private static void WriteRecording(SourceWriter writer, string name, RecordingSummary summary, string dataNamespace)

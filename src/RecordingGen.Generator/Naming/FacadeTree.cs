@@ -16,7 +16,8 @@ namespace RecordingGen.Generator.Naming
 
         private static readonly string[] RecordingMemberNames = { "Recording", "Request", "Response", "Tools" };
 
-        // Members the root class declares itself.
+        // Members the classes declare themselves: every class has All; the root also has GetRecording.
+        private static readonly string[] GroupMemberNames = { "All" };
         private static readonly string[] RootMemberNames = { "All", "GetRecording" };
 
         private FacadeTree(string className, bool isRoot)
@@ -32,6 +33,28 @@ namespace RecordingGen.Generator.Naming
         public SortedDictionary<string, FacadeTree> Groups { get; } = new SortedDictionary<string, FacadeTree>(StringComparer.Ordinal);
 
         public List<(string Name, RecordingSummary Summary)> Recordings { get; } = new List<(string, RecordingSummary)>();
+
+        /// <summary>This class's recordings and those of its groups, in SourcePath order.</summary>
+        public IEnumerable<RecordingSummary> AllRecordings()
+        {
+            var all = new List<RecordingSummary>();
+            Gather(this, all);
+            all.Sort((a, b) => string.CompareOrdinal(a.SourcePath, b.SourcePath));
+            return all;
+        }
+
+        private static void Gather(FacadeTree node, List<RecordingSummary> all)
+        {
+            foreach ((string _, RecordingSummary summary) in node.Recordings)
+            {
+                all.Add(summary);
+            }
+
+            foreach (FacadeTree group in node.Groups.Values)
+            {
+                Gather(group, all);
+            }
+        }
 
         /// <summary>Builds the tree from summaries sorted by SourcePath, which fixes the order of members.</summary>
         public static FacadeTree Build(IEnumerable<RecordingSummary> sortedSummaries)
@@ -86,7 +109,7 @@ namespace RecordingGen.Generator.Naming
         private FacadeTree Child(string folder)
         {
             string name = Identifiers.ToPascalCase(folder) ?? "Group";
-            if (name == ClassName || (IsRoot && System.Array.IndexOf(RootMemberNames, name) >= 0))
+            if (name == ClassName || System.Array.IndexOf(IsRoot ? RootMemberNames : GroupMemberNames, name) >= 0)
             {
                 name += "Group";
             }
@@ -104,10 +127,7 @@ namespace RecordingGen.Generator.Naming
         {
             var reserved = new HashSet<string>(RecordingMemberNames, StringComparer.Ordinal) { ClassName };
             reserved.UnionWith(Groups.Keys);
-            if (IsRoot)
-            {
-                reserved.UnionWith(RootMemberNames);
-            }
+            reserved.UnionWith(IsRoot ? RootMemberNames : GroupMemberNames);
 
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (RecordingSummary summary in summaries)

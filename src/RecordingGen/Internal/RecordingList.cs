@@ -13,11 +13,20 @@ namespace RecordingGen.Internal
     public sealed class RecordingList : IReadOnlyList<Recording>
     {
         private readonly Func<int, Recording> _get;
+        private readonly int[]? _indices;
 
-        /// <summary>Creates a list of <paramref name="count"/> recordings fetched by <paramref name="get"/>.</summary>
+        /// <summary>Creates a list of the recordings 0 to <paramref name="count"/> - 1 fetched by <paramref name="get"/>.</summary>
         public RecordingList(int count, Func<int, Recording> get)
         {
             Count = count;
+            _get = get;
+        }
+
+        /// <summary>Creates a list of the recordings at <paramref name="indices"/> fetched by <paramref name="get"/>.</summary>
+        public RecordingList(int[] indices, Func<int, Recording> get)
+        {
+            Count = indices.Length;
+            _indices = indices;
             _get = get;
         }
 
@@ -34,7 +43,7 @@ namespace RecordingGen.Internal
                     throw new ArgumentOutOfRangeException(nameof(index), index, "No recording has that index.");
                 }
 
-                return _get(index);
+                return _get(_indices is null ? index : _indices[index]);
             }
         }
 
@@ -43,7 +52,7 @@ namespace RecordingGen.Internal
         {
             for (int i = 0; i < Count; i++)
             {
-                yield return _get(i);
+                yield return this[i];
             }
         }
 

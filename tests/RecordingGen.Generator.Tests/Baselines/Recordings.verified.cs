@@ -30,6 +30,9 @@ namespace Consumer.Tests
         /// <summary>The recordings of the folder group <c>OpenaiChat</c>.</summary>
         public static partial class OpenaiChat
         {
+            /// <summary>The recordings of this group and its subgroups, ordered by SourcePath; each is decoded on first access.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::RecordingGen.Recording> All { get; } =
+                new global::RecordingGen.Internal.RecordingList(new int[] { 0, 1, 2 }, global::Consumer.Tests.Recordings.GetRecording);
 
             /// <summary>
             /// The recording <c>recordings/openai-chat/3f1c0de4a5b6c7d8e9f00112233445566778899aabbccddeeff00112233aabbc.json</c> (/v1/chat/completions).
@@ -116,6 +119,9 @@ namespace Consumer.Tests
         /// <summary>The recordings of the folder group <c>Other</c>.</summary>
         public static partial class Other
         {
+            /// <summary>The recordings of this group and its subgroups, ordered by SourcePath; each is decoded on first access.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::RecordingGen.Recording> All { get; } =
+                new global::RecordingGen.Internal.RecordingList(new int[] { 3, 4, 5 }, global::Consumer.Tests.Recordings.GetRecording);
 
             /// <summary>
             /// The recording <c>recordings/other/anthropic_style_stream.json</c>.

@@ -1,0 +1,89 @@
+using System.Linq;
+using Xunit;
+
+namespace RecordingGen.IntegrationTests
+{
+    /// <summary>The readable member paths of the repository's own recordings, as a test author writes them.</summary>
+    public sealed class GeneratedMemberTests
+    {
+        [Fact]
+        public void A_streamed_answer_exposes_its_text_tool_calls_finish_reason_and_usage()
+        {
+            RecordedResponse response = Recordings.OpenaiChat.ParallelToolCallsStreaming_TxtOpenaiGpt4oMini_3f1c0d.Response;
+
+            Assert.True(response.IsStreaming);
+            Assert.Equal(10, response.Chunks.Count);
+            Assert.Equal("Checking both.", response.Text);
+            Assert.Equal("tool_calls", response.FinishReason);
+            Assert.Equal(
+                new[] { "call_w1 get_weather {\"city\":\"Paris\"}", "call_t1 get_time {\"city\":\"Paris\"}" },
+                response.ToolCalls.Select(call => call.Id + " " + call.Name + " " + call.ArgumentsJson));
+            Assert.Equal((80, 31, 111), (response.Usage!.InputTokens, response.Usage.OutputTokens, response.Usage.TotalTokens));
+            Assert.Equal(" both.", response.Chunks[2].TextDelta);
+            Assert.Null(response.Chunks[3].TextDelta);
+        }
+
+        [Fact]
+        public void Request_messages_and_tools_are_typed_and_tools_are_members()
+        {
+            RecordedRequest request = Recordings.OpenaiChat.ToolCallAfterHistory.Request;
+
+            Assert.Equal("gpt-4o-mini", request.Model);
+            Assert.False(request.Stream);
+            Assert.Equal(new[] { "user", "assistant", "tool", "user" }, request.Messages.Select(message => message.Role));
+            Assert.Equal("Look at this.\nWhat city is it?", request.Messages[0].Text);
+            Assert.Equal("call_a", request.Messages[1].ToolCalls.Single().Id);
+            Assert.Equal("call_a", request.Messages[2].ToolCallId);
+            Assert.Equal("14:05", request.Messages[2].Text);
+            Assert.Equal("Get the weather for a city.", Recordings.OpenaiChat.ToolCallAfterHistory.Tools.GetWeather.Description);
+            Assert.Contains("\"required\"", Recordings.OpenaiChat.ToolCallAfterHistory.Tools.GetTime.ParametersJson);
+            Assert.Equal("get_weather", Recordings.OpenaiChat.ToolCallAfterHistory.Response.ToolCalls.Single().Name);
+        }
+
+        [Fact]
+        public void Each_group_lists_its_recordings_in_path_order()
+        {
+            Assert.Equal(
+                new[] { "3f1c0de4a5b6c7d8e9f00112233445566778899aabbccddeeff00112233aabbc.json", "hostile #error 'name' (1).json", "tool_call_after_history.json" },
+                Recordings.OpenaiChat.All.Select(recording => System.IO.Path.GetFileName(recording.SourcePath)));
+            Assert.Same(Recordings.Other.ToolRuntimeSearch.Recording, Recordings.Other.All[2]);
+            Assert.Throws<System.ArgumentOutOfRangeException>(() => Recordings.Other.All[3]);
+        }
+
+        [Fact]
+        public void Hostile_text_reads_back_exactly()
+        {
+            const string hostile = "Quote \" backslash \\ end */ comment // #error no\n#line 1 \"x\"\r\nsep\u2028para\u2029nul\u0000 rtl\u202e tab\t emoji \U0001F600 done";
+            Recording recording = Recordings.OpenaiChat.HostileErrorName1.Recording;
+
+            Assert.Equal(hostile, recording.Request.Messages.Single().Text);
+            Assert.Equal(hostile, recording.Response.Text);
+            Assert.Equal(hostile, Recordings.OpenaiChat.HostileErrorName1.Tools.Class.Description);
+            Assert.Equal("1st \"tool\"*/", Recordings.OpenaiChat.HostileErrorName1.Tools._1stTool.Name);
+            Assert.Equal("tests/x.py::test_\"*/#error\n[\u202eid]", recording.TestId);
+            Assert.Equal("m\"*/", recording.Request.Model);
+        }
+
+        [Fact]
+        public void Other_endpoints_have_the_common_layer()
+        {
+            Recording models = Recordings.Other.Models_0a1b2c.Recording;
+            Assert.False(models.Response.IsStreaming);
+            Assert.Empty(models.Response.Chunks);
+            Assert.StartsWith("[{\"id\":\"llama3.2:3b\"", models.Response.BodyJson);
+
+            Recording sse = Recordings.Other.AnthropicStyleStream.Recording;
+            Assert.True(sse.Request.Stream);
+            Assert.Equal("m", sse.Request.Model);
+            Assert.Equal(6, sse.Response.Chunks.Count);
+            Assert.Equal("\"event: message_start\"", sse.Response.Chunks[0].Json);
+            Assert.Equal(string.Empty, sse.Response.Text);
+
+            Recording toolRuntime = Recordings.Other.ToolRuntimeSearch.Recording;
+            Assert.Null(toolRuntime.Request.Method);
+            Assert.Null(toolRuntime.Request.Endpoint);
+            Assert.Null(toolRuntime.Request.BodyJson);
+            Assert.Contains("Llamas are camelids.", toolRuntime.Response.BodyJson);
+        }
+    }
+}

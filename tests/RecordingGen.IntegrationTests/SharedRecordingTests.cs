@@ -1,0 +1,48 @@
+#if HAS_SHARED_RECORDINGS
+using System.Linq;
+using Xunit;
+
+namespace RecordingGen.IntegrationTests
+{
+    /// <summary>The product's own example and its conversation, compiled from ../shared/recordings (present in CI).</summary>
+    public sealed class SharedRecordingTests
+    {
+        [Fact]
+        public void The_seed_streams_its_final_answer_after_two_tool_calls()
+        {
+            Recording seed = Recordings.Seed.ExperimentAnalysisStreaming.Recording;
+
+            Assert.Equal("gpt-4o", seed.Request.Model);
+            Assert.True(seed.Request.Stream);
+            Assert.Equal(new[] { "user", "assistant", "tool", "assistant", "tool" }, seed.Request.Messages.Select(message => message.Role));
+            Assert.Equal(new[] { "get_experiment_id", "get_experiment_results" }, seed.Request.Messages.SelectMany(message => message.ToolCalls).Select(call => call.Name));
+            Assert.Equal("exp_003", seed.Request.Messages[2].Text);
+            Assert.Equal("Yield: 85%, Status: Complete", seed.Request.Messages[4].Text);
+            Assert.Equal(40, seed.Response.Chunks.Count);
+            Assert.Equal("stop", seed.Response.FinishReason);
+            Assert.StartsWith("The experiment \"chemical_reaction\" has an ID of \"exp_003.\"", seed.Response.Text);
+            Assert.Contains("yield of 85%", Recordings.Seed.ExperimentAnalysisStreaming.Response.Text);
+            Assert.Contains("experiment ID", Recordings.Seed.ExperimentAnalysisStreaming.Tools.GetExperimentId.Description);
+        }
+
+        [Fact]
+        public void Twelve_recordings_share_the_seeds_test_id()
+        {
+            string testId = Recordings.Seed.ExperimentAnalysisStreaming.Recording.TestId!;
+
+            // The seed itself and the eleven re-recordings of its turns under llama-stack/responses.
+            Assert.Equal(12, Recordings.All.Count(recording => recording.TestId == testId));
+            Assert.Equal(11, Recordings.LlamaStack.Responses.All.Count(recording => recording.TestId == testId));
+        }
+
+        [Fact]
+        public void Hash_named_files_are_named_after_their_test()
+        {
+            Recording recording = Recordings.LlamaStack.Responses.ResponseStreamingMultiTurnToolExecution_ClientWithModelsTxtOpenaiGpt4oExperimentAnalysisStreaming_ef7060.Recording;
+
+            Assert.EndsWith("ef7060e39e761101165ca00705aa3a2354c9d1f0e4eb7d526332f6fdeaadb805.json", recording.SourcePath);
+            Assert.Equal(Recordings.Seed.ExperimentAnalysisStreaming.Response.Text, recording.Response.Text);
+        }
+    }
+}
+#endif

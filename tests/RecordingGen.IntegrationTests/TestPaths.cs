@@ -1,0 +1,22 @@
+using System.IO;
+using System.Linq;
+using System.Reflection;
+
+namespace RecordingGen.IntegrationTests
+{
+    internal static class TestPaths
+    {
+        public static string ProjectDirectory { get; } = Metadata("ProjectDirectory");
+
+        public static string RepoRoot { get; } = Path.GetFullPath(Metadata("RepoRoot"));
+
+        public static string SharedRecordings { get; } = Metadata("SharedRecordings");
+
+        public static string OwnRecordings => Path.Combine(RepoRoot, "tests", "recordings");
+
+        public static string Resolve(Recording recording) => Path.GetFullPath(Path.Combine(ProjectDirectory, recording.SourcePath));
+
+        private static string Metadata(string key)
+            => typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(attribute => attribute.Key == key).Value!;
+    }
+}
