@@ -1,4 +1,6 @@
 using System;
+using System.IO;
+using System.Threading;
 using RecordingGen;
 using RecordingGen.Sample;
 
@@ -41,6 +43,7 @@ Console.Write("  ");
 foreach (RecordedChunk chunk in seed.Response.Chunks)
 {
     Console.Write(chunk.TextDelta);
+    Thread.Sleep(15); // Paced like the model's stream; the data is all in memory already.
 }
 
 Console.WriteLine();
@@ -48,11 +51,11 @@ Console.WriteLine("  finish reason: " + seed.Response.FinishReason);
 Console.WriteLine();
 
 Console.WriteLine("All recordings:");
-Console.WriteLine("  " + "Name".PadRight(44) + " " + "Endpoint".PadRight(22) + " Streaming  Chunks  Tools");
+Console.WriteLine("  " + "Recording".PadRight(44) + " " + "Endpoint".PadRight(22) + " Streaming  Chunks  Tools");
 foreach (Recording recording in Recordings.All)
 {
     Console.WriteLine(
-        "  " + Shorten(recording.SourcePath, 44).PadRight(44)
+        "  " + Shorten(Path.GetFileName(recording.SourcePath), 44).PadRight(44)
         + " " + (recording.Request.Endpoint ?? "-").PadRight(22)
         + " " + (recording.Response.IsStreaming ? "yes" : "no").PadRight(10)
         + " " + recording.Response.Chunks.Count.ToString().PadLeft(6)
