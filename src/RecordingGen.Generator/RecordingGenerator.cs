@@ -20,8 +20,13 @@ namespace RecordingGen.Generator
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             IncrementalValueProvider<GeneratorOptions> options = context.AnalyzerConfigOptionsProvider
-                .Select(static (provider, _) => OptionsReader.Read(provider))
+                .Select(static (provider, _) => OptionsReader.ReadGeneratorOptions(provider))
                 .WithTrackingName(TrackingNames.Options);
+
+            IncrementalValueProvider<EmitOptions> emitOptions = context.AnalyzerConfigOptionsProvider
+                .Combine(context.ParseOptionsProvider)
+                .Select(static (pair, _) => OptionsReader.ReadEmitOptions(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.EmitOptions);
 
             IncrementalValuesProvider<RecordingFile> files = context.AdditionalTextsProvider
                 .Where(static text => text.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
@@ -52,8 +57,8 @@ namespace RecordingGen.Generator
                 .Select(static (result, _) => result.Data!)
                 .Where(static value => value is not null)
                 .WithTrackingName(TrackingNames.Data);
-            context.RegisterSourceOutput(data.Combine(options), static (spc, pair) =>
-                spc.AddSource(DataEmitter.HintName(pair.Left), DataEmitter.Emit(pair.Left, pair.Right.Namespace)));
+            context.RegisterSourceOutput(data.Combine(emitOptions), static (spc, pair) =>
+                spc.AddSource(DataEmitter.HintName(pair.Left), DataEmitter.Emit(pair.Left, pair.Right)));
 
             // The facade needs every recording's name, so it collects the small summaries only.
             IncrementalValueProvider<EquatableArray<RecordingSummary>> summaries = parsed
@@ -63,8 +68,8 @@ namespace RecordingGen.Generator
                 .Select(static (all, _) => new EquatableArray<RecordingSummary>(
                     all.OrderBy(summary => summary.SourcePath, StringComparer.Ordinal)))
                 .WithTrackingName(TrackingNames.Summaries);
-            context.RegisterSourceOutput(summaries.Combine(options), static (spc, pair) =>
-                spc.AddSource(FacadeEmitter.HintName, FacadeEmitter.Emit(pair.Left, pair.Right.Namespace)));
+            context.RegisterSourceOutput(summaries.Combine(emitOptions), static (spc, pair) =>
+                spc.AddSource(FacadeEmitter.HintName, FacadeEmitter.Emit(pair.Left, pair.Right)));
         }
     }
 }

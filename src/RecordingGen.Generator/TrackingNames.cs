@@ -4,6 +4,7 @@ namespace RecordingGen.Generator
     internal static class TrackingNames
     {
         public const string Options = nameof(Options);
+        public const string EmitOptions = nameof(EmitOptions);
         public const string RecordingFiles = nameof(RecordingFiles);
         public const string Parse = nameof(Parse);
         public const string Diagnostics = nameof(Diagnostics);

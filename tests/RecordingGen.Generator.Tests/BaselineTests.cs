@@ -41,6 +41,15 @@ namespace RecordingGen.Generator.Tests
             Assert.Equal(GeneratorHarness.OwnRecordings().Count + 1, output.Sources.Count());
         }
 
+        [Fact]
+        public void Generated_code_compiles_as_csharp_7_3_the_default_of_net_framework_projects()
+        {
+            GeneratorOutput output = GeneratorHarness.Run(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3, GeneratorHarness.OwnRecordings());
+
+            Assert.Empty(output.CompilationDiagnostics);
+            Assert.DoesNotContain(output.Sources, source => source.SourceText.ToString().Contains("#nullable"));
+        }
+
         private static bool MatchesBaseline(GeneratedSourceResult source)
         {
             string baseline = Path.Combine(TestPaths.Baselines, BaselineName(source.HintName) + ".verified.cs");

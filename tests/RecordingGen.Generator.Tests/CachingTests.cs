@@ -16,7 +16,7 @@ namespace RecordingGen.Generator.Tests
     {
         private static readonly string[] AllSteps =
         {
-            TrackingNames.Options, TrackingNames.RecordingFiles, TrackingNames.Parse, TrackingNames.Diagnostics, TrackingNames.Data, TrackingNames.Summaries,
+            TrackingNames.Options, TrackingNames.EmitOptions, TrackingNames.RecordingFiles, TrackingNames.Parse, TrackingNames.Diagnostics, TrackingNames.Data, TrackingNames.Summaries,
         };
 
         [Fact]
@@ -88,10 +88,24 @@ namespace RecordingGen.Generator.Tests
         }
 
         [Fact]
+        public void Changing_the_namespace_re_emits_without_reparsing()
+        {
+            List<AdditionalText> files = GeneratorHarness.OwnRecordings();
+            (GeneratorDriver driver, CSharpCompilation compilation) = FirstRun(files);
+
+            driver = driver.WithUpdatedAnalyzerConfigOptions(GeneratorHarness.Options(@namespace: "Other.Namespace"));
+            GeneratorRunResult result = driver.RunGenerators(compilation.Clone()).GetRunResult().Results.Single();
+
+            AssertAll(result, TrackingNames.EmitOptions, IncrementalStepRunReason.Modified);
+            Assert.All(Reasons(result, TrackingNames.Parse), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+            Assert.All(result.GeneratedSources, source => Assert.Contains("namespace Other.Namespace", source.SourceText.ToString()));
+        }
+
+        [Fact]
         public void Parsing_the_same_file_twice_gives_equal_models()
         {
             AdditionalText file = GeneratorHarness.OwnRecordings().First();
-            var options = new Model.GeneratorOptions("N", "/project");
+            var options = new Model.GeneratorOptions("/project");
 
             Model.ParseResult first = Parsing.RecordingParser.Parse(file, options, default);
             Model.ParseResult second = Parsing.RecordingParser.Parse(file, options, default);
@@ -107,7 +121,8 @@ namespace RecordingGen.Generator.Tests
             (GeneratorDriver driver, _) = FirstRun(GeneratorHarness.OwnRecordings());
             GeneratorRunResult result = driver.GetRunResult().Results.Single();
 
-            foreach (IncrementalGeneratorRunStep run in result.TrackedSteps.SelectMany(step => step.Value))
+            // Roslyn's own input steps (Compilation, ParseOptions...) are tracked too; only ours are checked.
+            foreach (IncrementalGeneratorRunStep run in AllSteps.Where(result.TrackedSteps.ContainsKey).SelectMany(step => result.TrackedSteps[step]))
             {
                 foreach ((object value, IncrementalStepRunReason _) in run.Outputs)
                 {

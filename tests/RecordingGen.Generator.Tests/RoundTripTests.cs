@@ -55,7 +55,7 @@ namespace RecordingGen.Generator.Tests
         {
             string longText = new string('x', StringTable.LongStringLength);
             string json = "{\"request\":{\"method\":\"POST\",\"endpoint\":\"/v1/chat/completions\",\"body\":{\"messages\":[{\"role\":\"system\",\"content\":\"" + longText + "\"}]}},\"response\":{\"body\":null,\"is_streaming\":false}}";
-            ParseResult result = RecordingParser.Parse(new InMemoryAdditionalText("/project/recordings/long.json", json), new GeneratorOptions("N", "/project"), CancellationToken.None);
+            ParseResult result = RecordingParser.Parse(new InMemoryAdditionalText("/project/recordings/long.json", json), new GeneratorOptions("/project"), CancellationToken.None);
 
             Assert.Equal(new[] { longText }, result.Data!.LongStrings.Items);
             Assert.DoesNotContain(longText, result.Data.PackedStrings);
@@ -72,7 +72,7 @@ namespace RecordingGen.Generator.Tests
         private static (RecordingData Data, Recording Recording) Decode(string path)
         {
             var file = new InMemoryAdditionalText(path, File.ReadAllText(path));
-            ParseResult result = RecordingParser.Parse(file, new GeneratorOptions("N", null), CancellationToken.None);
+            ParseResult result = RecordingParser.Parse(file, new GeneratorOptions(null), CancellationToken.None);
             Assert.Empty(result.Diagnostics);
             RecordingData data = result.Data!;
             return (data, RecordingDataReader.Read(data.SourcePath, data.Program, data.PackedStrings, data.LongStrings.Items.ToArray()));

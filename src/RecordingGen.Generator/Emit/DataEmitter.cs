@@ -13,10 +13,11 @@ namespace RecordingGen.Generator.Emit
 
         public static string HintName(RecordingData data) => DataNamespaceSuffix + "/" + data.DataClassName + ".g.cs";
 
-        public static string Emit(RecordingData data, string rootNamespace)
+        public static string Emit(RecordingData data, EmitOptions options)
         {
             var writer = new SourceWriter(data.Program.Length + (data.PackedStrings.Length * 2) + 1024);
-            writer.FileHeader();
+            writer.FileHeader(options.NullableDirective);
+            string rootNamespace = options.Namespace;
             writer.Open("namespace " + rootNamespace + "." + DataNamespaceSuffix);
             writer.Line("/// <summary>The data of <c>" + CSharpText.Comment(data.SourcePath) + "</c>.</summary>");
             writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"RecordingGen\", \"" + ThisAssembly.Version + "\")]");

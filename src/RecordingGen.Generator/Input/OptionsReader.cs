@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RecordingGen.Generator.Model;
 using RecordingGen.Generator.Naming;
@@ -10,12 +11,18 @@ namespace RecordingGen.Generator.Input
     {
         public const string DefaultNamespace = "RecordingGen.Generated";
 
-        public static GeneratorOptions Read(AnalyzerConfigOptionsProvider provider)
+        public static GeneratorOptions ReadGeneratorOptions(AnalyzerConfigOptionsProvider provider)
+        {
+            AnalyzerConfigOptions global = provider.GlobalOptions;
+            return new GeneratorOptions(Value(global, "build_property.MSBuildProjectDirectory") ?? Value(global, "build_property.ProjectDir"));
+        }
+
+        public static EmitOptions ReadEmitOptions(AnalyzerConfigOptionsProvider provider, ParseOptions parseOptions)
         {
             AnalyzerConfigOptions global = provider.GlobalOptions;
             string? configured = Value(global, "build_property.RecordingGenNamespace") ?? Value(global, "build_property.RootNamespace");
-            string? projectDirectory = Value(global, "build_property.MSBuildProjectDirectory") ?? Value(global, "build_property.ProjectDir");
-            return new GeneratorOptions(Identifiers.ToNamespace(configured) ?? DefaultNamespace, projectDirectory);
+            bool nullable = parseOptions is not CSharpParseOptions csharp || csharp.LanguageVersion >= LanguageVersion.CSharp8;
+            return new EmitOptions(Identifiers.ToNamespace(configured) ?? DefaultNamespace, nullable);
         }
 
         /// <summary>

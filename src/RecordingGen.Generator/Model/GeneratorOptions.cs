@@ -1,5 +1,5 @@
 namespace RecordingGen.Generator.Model
 {
-    /// <summary>Project-wide settings: the namespace of <c>Recordings</c> and the folder paths are relative to.</summary>
-    internal sealed record GeneratorOptions(string Namespace, string? ProjectDirectory);
+    /// <summary>What reading a recording depends on besides the file: the folder its SourcePath is relative to.</summary>
+    internal sealed record GeneratorOptions(string? ProjectDirectory);
 }

@@ -24,12 +24,17 @@ namespace RecordingGen.Generator.Tests.Infrastructure
 
         public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
 
-        public static CSharpCompilation CreateCompilation(params string[] sources)
+        public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(LanguageVersion.CSharp12, sources);
+
+        public static CSharpCompilation CreateCompilation(LanguageVersion languageVersion, params string[] sources)
             => CSharpCompilation.Create(
                 "Consumer.Tests",
-                sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.CSharp12), path: "Source" + i + ".cs")),
+                sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, CSharpParseOptions.Default.WithLanguageVersion(languageVersion), path: "Source" + i + ".cs")),
                 References,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error));
+                new CSharpCompilationOptions(
+                    OutputKind.DynamicallyLinkedLibrary,
+                    nullableContextOptions: languageVersion >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable,
+                    generalDiagnosticOption: ReportDiagnostic.Error));
 
         public static TestOptionsProvider Options(
             string? @namespace = Namespace,
@@ -47,19 +52,22 @@ namespace RecordingGen.Generator.Tests.Infrastructure
                 (fileMetadata ?? new Dictionary<string, ImmutableDictionary<string, string>>()).ToImmutableDictionary());
         }
 
-        public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, TestOptionsProvider? options = null)
+        public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, TestOptionsProvider? options = null, LanguageVersion languageVersion = LanguageVersion.CSharp12)
             => CSharpGeneratorDriver.Create(
                 new[] { new RecordingGenerator().AsSourceGenerator() },
                 additionalTexts: files,
-                parseOptions: CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.CSharp12),
+                parseOptions: CSharpParseOptions.Default.WithLanguageVersion(languageVersion),
                 optionsProvider: options ?? Options(),
                 driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
         /// <summary>Runs the generator and compiles its output; returns the run and every compiler diagnostic of the result.</summary>
         public static GeneratorOutput Run(IEnumerable<AdditionalText> files, TestOptionsProvider? options = null, params string[] sources)
+            => Run(LanguageVersion.CSharp12, files, options, sources);
+
+        public static GeneratorOutput Run(LanguageVersion languageVersion, IEnumerable<AdditionalText> files, TestOptionsProvider? options = null, params string[] sources)
         {
-            CSharpCompilation compilation = CreateCompilation(sources);
-            GeneratorDriver driver = CreateDriver(files, options).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+            CSharpCompilation compilation = CreateCompilation(languageVersion, sources);
+            GeneratorDriver driver = CreateDriver(files, options, languageVersion).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
             return new GeneratorOutput(driver.GetRunResult(), output);
         }
 
