@@ -1,8 +1,8 @@
 namespace RecordingGen.Generator
 {
-    /// <summary>The generator's version, written into generated code's GeneratedCode attributes.</summary>
+    /// <summary>The generator's version (the package's Major.Minor.Patch), written into GeneratedCode attributes.</summary>
     internal static class ThisAssembly
     {
-        public const string Version = "0.1.0";
+        public static readonly string Version = typeof(ThisAssembly).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
     }
 }
