@@ -80,6 +80,20 @@ namespace RecordingGen.Generator.Tests
         }
 
         [Theory]
+        [InlineData("recordings/x.json", "")]
+        [InlineData("recordings/llama-stack/agents/x.json", "llama-stack/agents")]
+        [InlineData("tests/integration/agents/recordings/x.json", "agents")]
+        [InlineData("../../shared/recordings/seed/x.json", "seed")]
+        [InlineData("../../tests/integration/inference/recordings/x.json", "inference")]
+        [InlineData("../recordings/x.json", "")]
+        [InlineData("data/fixtures/x.json", "data/fixtures")]
+        [InlineData("../outside/x.json", "outside")]
+        public void Groups_are_the_folders_below_recordings_or_the_suite_that_holds_it(string relativePath, string expected)
+        {
+            Assert.Equal(expected, string.Join("/", PathNames.GroupFolders(relativePath)));
+        }
+
+        [Theory]
         [InlineData("experiment_analysis_streaming", null, null, "ExperimentAnalysisStreaming")]
         [InlineData("my-recording.v2", null, null, "MyRecordingV2")]
         [InlineData("2024_run", null, null, "_2024Run")]

@@ -58,24 +58,32 @@ namespace RecordingGen.Generator.Naming
         }
 
         /// <summary>
-        /// The folders that name a recording's group: those below the nearest folder named <c>recordings</c>,
-        /// else the folders of its relative path (parent references left out).
+        /// The folders that name a recording's group: those below the nearest folder named <c>recordings</c>.
+        /// A file directly inside a <c>recordings</c> folder that has a parent of its own is grouped by that
+        /// parent: the ogx layout <c>tests/integration/&lt;suite&gt;/recordings/&lt;hash&gt;.json</c> gives
+        /// <c>&lt;suite&gt;</c>, while a project's own top-level <c>recordings/</c> folder is the root group.
+        /// Outside any <c>recordings</c> folder, the folders of the relative path (parent references left out).
         /// </summary>
         public static string[] GroupFolders(string relativePath)
         {
             string[] segments = Split(relativePath);
-            int start = 0;
+            int recordings = -1;
             for (int i = segments.Length - 2; i >= 0; i--)
             {
                 if (IsRecordingsFolder(segments[i]))
                 {
-                    start = i + 1;
+                    recordings = i;
                     break;
                 }
             }
 
+            if (recordings == segments.Length - 2)
+            {
+                return recordings > 0 && segments[recordings - 1] != ".." ? new[] { segments[recordings - 1] } : new string[0];
+            }
+
             var folders = new List<string>();
-            for (int i = start; i < segments.Length - 1; i++)
+            for (int i = recordings + 1; i < segments.Length - 1; i++)
             {
                 if (segments[i] != "..")
                 {
