@@ -105,7 +105,7 @@ namespace RecordingGen.Generator.Tests
             "ResponseStreamingMultiTurnToolExecution_ClientWithModelsTxtOpenaiGpt4oExperimentAnalysisStreaming_ef7060")]
         [InlineData("28a43dc80443ccae98eee165c58522090fd6f0637031153b0105399093d39c52", "tests/x.py::TestProviderErrorRecording::test_rejects_bad_image[txt=ollama/llama3.2:3b]", null, "RejectsBadImage_TxtOllamaLlama3_2_3b_28a43d")]
         [InlineData("3ca695048bee", null, "/v1/chat/completions", "V1ChatCompletions_3ca695")]
-        [InlineData("models-64a2277c90f0f42576f60c1030e3a020403d34a95f56931b792d5939f4cebc57-0da7d1b1", "tests/m.py::test_models[x]", "/v1/models", "Models_64a227")]
+        [InlineData("models-64a2277c90f0f42576f60c1030e3a020403d34a95f56931b792d5939f4cebc57-0da7d1b1", "tests/m.py::test_models[x]", "/v1/models", "Models_64a227_0da7d1b1")]
         [InlineData("0123456789ab", null, null, "Recording_012345")]
         public void Names_come_from_the_file_or_for_hash_named_files_from_the_test_id(string stem, string? testId, string? endpoint, string expected)
         {

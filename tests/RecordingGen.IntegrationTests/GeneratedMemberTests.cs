@@ -67,7 +67,7 @@ namespace RecordingGen.IntegrationTests
         [Fact]
         public void Other_endpoints_have_the_common_layer()
         {
-            Recording models = Recordings.Other.Models_0a1b2c.Recording;
+            Recording models = Recordings.Other.Models_0a1b2c_deadbeef.Recording;
             Assert.False(models.Response.IsStreaming);
             Assert.Empty(models.Response.Chunks);
             Assert.StartsWith("[{\"id\":\"llama3.2:3b\"", models.Response.BodyJson);

@@ -5,14 +5,15 @@ namespace RecordingGen.Generator.Naming
     /// <summary>
     /// The readable name of one recording, derived from that file alone so it never changes when other
     /// files come or go: the file name in PascalCase, or for the recorder's hash-named files the test
-    /// function and parameter id (else the endpoint) with the first six hex digits of the hash.
+    /// function and parameter id (else the endpoint) with the first six hex digits of the hash; model
+    /// lists are <c>Models_</c>, six hex digits of the hash and the digest.
     /// </summary>
     internal static class RecordingNames
     {
         private const int HashSuffixLength = 6;
 
         private static readonly Regex HashName = new Regex(
-            "^(?:(?<hash>[0-9a-f]{64})|(?<hash>[0-9a-f]{12})|models-(?<hash>[0-9a-f]{6,})-[0-9a-f]+)$",
+            "^(?:(?<hash>[0-9a-f]{64})|(?<hash>[0-9a-f]{12})|models-(?<hash>[0-9a-f]{6,})-(?<digest>[0-9a-f]+))$",
             RegexOptions.CultureInvariant);
 
         public static string PreferredName(string fileStem, string? testId, string? endpoint)
@@ -23,11 +24,17 @@ namespace RecordingGen.Generator.Naming
                 return Identifiers.ToPascalCase(fileStem) ?? "Recording";
             }
 
-            string prefix = (fileStem.StartsWith("models-", System.StringComparison.Ordinal) ? "Models" : null)
-                ?? FromTestId(testId)
+            string hash = match.Groups["hash"].Value.Substring(0, HashSuffixLength);
+            if (match.Groups["digest"].Success)
+            {
+                // Model lists: many share the first hash, and many share the digest; together they are unique.
+                return "Models_" + hash + "_" + match.Groups["digest"].Value;
+            }
+
+            string prefix = FromTestId(testId)
                 ?? Identifiers.ToPascalCase(endpoint ?? string.Empty)
                 ?? "Recording";
-            return prefix + "_" + match.Groups["hash"].Value.Substring(0, HashSuffixLength);
+            return prefix + "_" + hash;
         }
 
         /// <summary>

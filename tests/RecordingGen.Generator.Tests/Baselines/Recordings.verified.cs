@@ -143,7 +143,7 @@ namespace Consumer.Tests
             /// The recording <c>recordings/other/models-0a1b2c3d4e5f-deadbeef.json</c> (/v1/models).
             /// Test: <c>tests/integration/models/test_models.py::test_list[txt=ollama]</c>.
             /// </summary>
-            public static class Models_0a1b2c
+            public static class Models_0a1b2c_deadbeef
             {
                 /// <summary>The recording, decoded on first access.</summary>
                 public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_21988833a871f39e.Value;
