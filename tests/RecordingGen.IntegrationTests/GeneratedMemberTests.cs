@@ -53,7 +53,7 @@ namespace RecordingGen.IntegrationTests
         [Fact]
         public void Hostile_text_reads_back_exactly()
         {
-            const string hostile = "Quote \" backslash \\ end */ comment // #error no\n#line 1 \"x\"\r\nsep\u2028para\u2029nul\u0000 rtl\u202e tab\t emoji \U0001F600 done";
+            const string hostile = "Quote \" backslash \\ end */ comment // #error no\n#line 1 \"x\"\r\nsep\u2028para\u2029nul\u0000 rtl\u202e tab\t emoji \U0001F600 lone \ud83d high \udc00 done";
             Recording recording = Recordings.OpenaiChat.HostileErrorName1.Recording;
 
             Assert.Equal(hostile, recording.Request.Messages.Single().Text);

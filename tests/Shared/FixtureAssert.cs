@@ -64,7 +64,7 @@ namespace RecordingGen.Tests.Shared
 
         private static void Json(string what, JsonNode? expected, string? actualJson)
         {
-            JsonNode? actual = actualJson is null ? null : JsonNode.Parse(actualJson);
+            JsonNode? actual = actualJson is null ? null : JsonNode.Parse(RecordingOracle.Protect(actualJson));
             bool actualIsNull = actualJson is null || actual is null;
             if ((expected is null) != actualIsNull || !JsonNode.DeepEquals(expected, actual))
             {

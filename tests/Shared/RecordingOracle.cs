@@ -30,7 +30,7 @@ namespace RecordingGen.Tests.Shared
     {
         public static RecordingOracle FromJson(string json)
         {
-            JsonObject root = JsonNode.Parse(json)!.AsObject();
+            JsonObject root = JsonNode.Parse(Protect(json))!.AsObject();
             JsonObject request = root["request"]!.AsObject();
             JsonObject response = root["response"]!.AsObject();
             JsonNode? body = request["body"] ?? request["payload"];
@@ -144,7 +144,31 @@ namespace RecordingGen.Tests.Shared
             => node is JsonObject wrapper && wrapper.ContainsKey("__type__") && wrapper.ContainsKey("__data__") ? wrapper["__data__"] : node;
 
         private static string? Str(JsonNode? node)
-            => node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+            => node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? Restore(value.GetValue<string>()) : null;
+
+        /// <summary>
+        /// JsonNode cannot hold a lone surrogate ("\ud83d" in a recording), so escaped surrogates are moved
+        /// into the private use range U+F000-U+F7FF before parsing, and <see cref="Restore"/> moves them back.
+        /// </summary>
+        public static string Protect(string json)
+            => System.Text.RegularExpressions.Regex.Replace(
+                json,
+                @"(?<=(?<!\\)(?:\\\\)*)\\u([dD][89a-fA-F][0-9a-fA-F]{2})",
+                match => "\\u" + (0xF000 + System.Convert.ToInt32(match.Groups[1].Value, 16) - 0xD800).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+
+        public static string Restore(string text)
+        {
+            char[] chars = text.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                if (chars[i] >= '\uF000' && chars[i] <= '\uF7FF')
+                {
+                    chars[i] = (char)(chars[i] - 0xF000 + 0xD800);
+                }
+            }
+
+            return new string(chars);
+        }
 
         private static string? Content(JsonNode? content)
         {
@@ -166,7 +190,7 @@ namespace RecordingGen.Tests.Shared
             => (calls as JsonArray ?? new JsonArray()).OfType<JsonObject>().Select(call =>
             {
                 JsonNode? arguments = call["function"]?["arguments"];
-                return (Str(call["id"]), Str(call["function"]?["name"]) ?? "", Str(arguments) ?? arguments?.ToJsonString() ?? "");
+                return (Str(call["id"]), Str(call["function"]?["name"]) ?? "", Str(arguments) ?? (arguments is null ? "" : Restore(arguments.ToJsonString())));
             }).ToList();
 
         private static (int?, int?, int?) ReadUsage(JsonObject usage)

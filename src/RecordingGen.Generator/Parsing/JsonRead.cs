@@ -12,7 +12,7 @@ namespace RecordingGen.Generator.Parsing
             => element is { } value ? value.Member(name) : null;
 
         public static string? String(this JsonElement? element)
-            => element is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+            => element is { ValueKind: JsonValueKind.String } value ? JsonStrings.Value(value) : null;
 
         public static bool IsTrue(this JsonElement? element) => element is { ValueKind: JsonValueKind.True };
 

@@ -42,7 +42,7 @@ namespace RecordingGen.Generator.Parsing
                     tokens.Add(CompactFormat.StartObject);
                     foreach (JsonProperty property in element.EnumerateObject())
                     {
-                        tokens.Add(CompactFormat.Token(CompactFormat.KindPropertyName, _table.Add(property.Name)));
+                        tokens.Add(CompactFormat.Token(CompactFormat.KindPropertyName, _table.Add(JsonStrings.Name(property))));
                         Write(property.Value, tokens);
                     }
 
@@ -58,7 +58,7 @@ namespace RecordingGen.Generator.Parsing
                     tokens.Add(CompactFormat.EndArray);
                     break;
                 case JsonValueKind.String:
-                    tokens.Add(CompactFormat.Token(CompactFormat.KindString, _table.Add(element.GetString()!)));
+                    tokens.Add(CompactFormat.Token(CompactFormat.KindString, _table.Add(JsonStrings.Value(element))));
                     break;
                 case JsonValueKind.Number:
                     tokens.Add(CompactFormat.Token(CompactFormat.KindNumber, _table.Add(element.GetRawText())));

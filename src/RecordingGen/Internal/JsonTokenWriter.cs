@@ -89,8 +89,9 @@ namespace RecordingGen.Internal
         private static void WriteString(StringBuilder builder, string value)
         {
             builder.Append('"');
-            foreach (char c in value)
+            for (int i = 0; i < value.Length; i++)
             {
+                char c = value[i];
                 switch (c)
                 {
                     case '"':
@@ -109,9 +110,13 @@ namespace RecordingGen.Internal
                         builder.Append("\\t");
                         break;
                     default:
-                        if (c < ' ' || char.IsSurrogate(c))
+                        if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
                         {
-                            // Control characters must be escaped; surrogates are escaped so a lone one survives.
+                            builder.Append(c).Append(value[++i]);
+                        }
+                        else if (c < ' ' || char.IsSurrogate(c))
+                        {
+                            // Control characters must be escaped; a lone surrogate is escaped so it survives as text.
                             builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                         }
                         else

@@ -12,8 +12,8 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/openai-chat/hostile #error 'name' (1).json",
-            "#FQ4*Q<J*,2**0T..,*2*,86.6:,&80<*,$0460$@#$%&'!Q7!74;*!?DGL&.O:Q%*!Q)Q.Q-!Q1Q6Q9LQ=!Q)QBQE!&&&&!Q)Q.Q-!Q1QJQ92Q=!Q)QB&&&!Q)Q.Q-!Q1QNQ=!Q)QB&&&.&#*-!!%2-)!Q)QBQE!&&7!&!Q)QB&8!&!Q)QB&!!>!R#R(R+*!R/R4R7R=R?!GL?RDRG2&&.RKR=7S!QAS&&!.!>!",
-            "tests/x.py::test_\"*/#error\n[\u202Eid]POSThttp://localhost/v1/chat/completions/v1/chat/completionsm\"*/modelmessagesroleusercontentQuote \" backslash \\ end */ comment // #error no\n#line 1 \"x\"\r\nsep\u2028para\u2029nul\u0000 rtl\u202E tab\t emoji \uD83D\uDE00 donestreamtoolstypefunctionnameclassdescriptionparametersobjectproperties1st \"tool\"*/Toolsidrec-hostilechoicesfinish_reasonstopindex0messageassistanttool_callscreatedmchat.completion",
+            "#FQ4*Q<J*,2**0TJ.,*2*,86.6:,&80<*,$0460$@#$%&'!Q7!74;*!?DGL&.O:Q%*!Q)Q.Q-!Q1Q6Q9LQ=!Q)QBQE!&&&&!Q)Q.Q-!Q1QJQ92Q=!Q)QB&&&!Q)Q.Q-!Q1QNQ=!Q)QB&&&.&#*-!!%2-)!Q)QBQE!&&7!&!Q)QB&8!&!Q)QB&!!>!R#R(R+*!R/R4R7R=R?!GL?RDRG2&&.RKR=7S!QAS&&!.!>!",
+            "tests/x.py::test_\"*/#error\n[\u202Eid]POSThttp://localhost/v1/chat/completions/v1/chat/completionsm\"*/modelmessagesroleusercontentQuote \" backslash \\ end */ comment // #error no\n#line 1 \"x\"\r\nsep\u2028para\u2029nul\u0000 rtl\u202E tab\t emoji \uD83D\uDE00 lone \uD83D high \uDC00 donestreamtoolstypefunctionnameclassdescriptionparametersobjectproperties1st \"tool\"*/Toolsidrec-hostilechoicesfinish_reasonstopindex0messageassistanttool_callscreatedmchat.completion",
             null);
     }
 }
