@@ -6,6 +6,7 @@ using RecordingGen.Generator.Emit;
 using RecordingGen.Generator.Input;
 using RecordingGen.Generator.Model;
 using RecordingGen.Generator.Parsing;
+using RecordingGen.Generator.Validation;
 
 namespace RecordingGen.Generator
 {
@@ -57,8 +58,30 @@ namespace RecordingGen.Generator
                 .Select(static (result, _) => result.Data!)
                 .Where(static value => value is not null)
                 .WithTrackingName(TrackingNames.Data);
-            context.RegisterSourceOutput(data.Combine(emitOptions), static (spc, pair) =>
-                spc.AddSource(DataEmitter.HintName(pair.Left), DataEmitter.Emit(pair.Left, pair.Right)));
+
+            // One assembly holds 16 MB of string literals; an oversized set reports RG0009 and emits nothing,
+            // rather than failing on CS8103. The flag only changes when the set crosses the limit, so the
+            // per-recording outputs that depend on it stay cached.
+            IncrementalValueProvider<DiagnosticInfo?> budget = data
+                .Collect()
+                .Select(static (all, _) => LiteralBudget.Check(all))
+                .WithTrackingName(TrackingNames.Budget);
+            context.RegisterSourceOutput(budget, static (spc, overBudget) =>
+            {
+                if (overBudget is not null)
+                {
+                    spc.ReportDiagnostic(overBudget.ToDiagnostic());
+                }
+            });
+            IncrementalValueProvider<bool> fits = budget.Select(static (overBudget, _) => overBudget is null);
+
+            context.RegisterSourceOutput(data.Combine(emitOptions).Combine(fits), static (spc, input) =>
+            {
+                if (input.Right)
+                {
+                    spc.AddSource(DataEmitter.HintName(input.Left.Left), DataEmitter.Emit(input.Left.Left, input.Left.Right));
+                }
+            });
 
             // The facade needs every recording's name, so it collects the small summaries only.
             IncrementalValueProvider<EquatableArray<RecordingSummary>> summaries = parsed
@@ -68,8 +91,28 @@ namespace RecordingGen.Generator
                 .Select(static (all, _) => new EquatableArray<RecordingSummary>(
                     all.OrderBy(summary => summary.SourcePath, StringComparer.Ordinal)))
                 .WithTrackingName(TrackingNames.Summaries);
-            context.RegisterSourceOutput(summaries.Combine(emitOptions), static (spc, pair) =>
-                spc.AddSource(FacadeEmitter.HintName, FacadeEmitter.Emit(pair.Left, pair.Right)));
+            context.RegisterSourceOutput(summaries.Combine(emitOptions).Combine(fits), static (spc, input) =>
+            {
+                if (input.Right)
+                {
+                    spc.AddSource(FacadeEmitter.HintName, FacadeEmitter.Emit(input.Left.Left, input.Left.Right));
+                }
+            });
+
+            // RG0008 compares requests across files.
+            IncrementalValueProvider<EquatableArray<RequestFingerprint>> fingerprints = parsed
+                .Select(static (result, _) => result.Fingerprint!)
+                .Where(static value => value is not null)
+                .Collect()
+                .Select(static (all, _) => new EquatableArray<RequestFingerprint>(all.OrderBy(print => print.SourcePath, StringComparer.Ordinal)))
+                .WithTrackingName(TrackingNames.Fingerprints);
+            context.RegisterSourceOutput(fingerprints, static (spc, all) =>
+            {
+                foreach (DiagnosticInfo conflict in ReplayConflicts.Find(all))
+                {
+                    spc.ReportDiagnostic(conflict.ToDiagnostic());
+                }
+            });
         }
     }
 }

@@ -10,5 +10,7 @@ namespace RecordingGen.Generator
         public const string Diagnostics = nameof(Diagnostics);
         public const string Data = nameof(Data);
         public const string Summaries = nameof(Summaries);
+        public const string Fingerprints = nameof(Fingerprints);
+        public const string Budget = nameof(Budget);
     }
 }

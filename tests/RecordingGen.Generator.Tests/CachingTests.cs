@@ -16,7 +16,7 @@ namespace RecordingGen.Generator.Tests
     {
         private static readonly string[] AllSteps =
         {
-            TrackingNames.Options, TrackingNames.EmitOptions, TrackingNames.RecordingFiles, TrackingNames.Parse, TrackingNames.Diagnostics, TrackingNames.Data, TrackingNames.Summaries,
+            TrackingNames.Options, TrackingNames.EmitOptions, TrackingNames.RecordingFiles, TrackingNames.Parse, TrackingNames.Diagnostics, TrackingNames.Data, TrackingNames.Summaries, TrackingNames.Fingerprints, TrackingNames.Budget,
         };
 
         [Fact]

@@ -37,9 +37,15 @@ namespace RecordingGen.Tests.Shared
             string? endpoint = Str(request["endpoint"]);
             bool chatEndpoint = endpoint is not null && endpoint.EndsWith("/chat/completions", System.StringComparison.Ordinal);
 
+            bool isStreaming = response["is_streaming"]?.GetValueKind() == JsonValueKind.True;
+            JsonNode? responseBody = response["body"];
+            JsonNode? first = responseBody is JsonArray list && list.Count > 0 ? list[0] : responseBody;
+            string? firstType = first is JsonObject typed ? Str(typed["__type__"]) : null;
+            bool chat = chatEndpoint || (firstType?.StartsWith("openai.types.chat.", System.StringComparison.Ordinal) ?? false);
+
             var messages = new List<(string, string?, string?, IReadOnlyList<(string?, string, string)>)>();
             var tools = new List<(string, string?, JsonNode?)>();
-            if (chatEndpoint && body is JsonObject chatBody)
+            if (chat && body is JsonObject chatBody)
             {
                 foreach (JsonObject message in (chatBody["messages"] as JsonArray ?? new JsonArray()).OfType<JsonObject>())
                 {
@@ -55,12 +61,6 @@ namespace RecordingGen.Tests.Shared
                     }
                 }
             }
-
-            bool isStreaming = response["is_streaming"]?.GetValueKind() == JsonValueKind.True;
-            JsonNode? responseBody = response["body"];
-            JsonNode? first = responseBody is JsonArray list && list.Count > 0 ? list[0] : responseBody;
-            string? firstType = first is JsonObject typed ? Str(typed["__type__"]) : null;
-            bool chat = chatEndpoint || (firstType?.StartsWith("openai.types.chat.", System.StringComparison.Ordinal) ?? false);
 
             var chunks = new List<(JsonNode?, string?, string?)>();
             JsonNode? unwrappedBody = null;

@@ -81,6 +81,67 @@ namespace RecordingGen.Generator.Parsing
             return At(rootStart, 1);
         }
 
+        /// <summary>
+        /// The location of the value at <paramref name="path"/> (property names and array indexes from the
+        /// root), found by reading the file again; diagnostics are rare, so the fast path keeps no positions.
+        /// Falls back to the deepest part of the path that exists.
+        /// </summary>
+        public LocationInfo Find(JsonPath path)
+        {
+            var reader = new Utf8JsonReader(Json.Span, new JsonReaderOptions { MaxDepth = RecordingParser.MaxDepth });
+            if (!reader.Read())
+            {
+                return At(0, 1);
+            }
+
+            LocationInfo found = At(reader.TokenStartIndex, 1);
+            foreach (object segment in path.Segments)
+            {
+                if (!Enter(ref reader, segment))
+                {
+                    return found;
+                }
+
+                long length = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray ? 1 : reader.BytesConsumed - reader.TokenStartIndex;
+                found = At(reader.TokenStartIndex, (int)System.Math.Min(length, int.MaxValue));
+            }
+
+            return found;
+        }
+
+        // Moves the reader from a container's start token to the value of one of its members.
+        private static bool Enter(ref Utf8JsonReader reader, object segment)
+        {
+            if (segment is string name && reader.TokenType == JsonTokenType.StartObject)
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    bool match = reader.ValueTextEquals(name);
+                    reader.Read();
+                    if (match)
+                    {
+                        return true;
+                    }
+
+                    reader.Skip();
+                }
+            }
+            else if (segment is int index && reader.TokenType == JsonTokenType.StartArray)
+            {
+                for (int i = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; i++)
+                {
+                    if (i == index)
+                    {
+                        return true;
+                    }
+
+                    reader.Skip();
+                }
+            }
+
+            return false;
+        }
+
         private int CharOffset(long byteOffset)
         {
             long end = System.Math.Min(byteOffset, _utf8.Length);

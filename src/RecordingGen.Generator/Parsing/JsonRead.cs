@@ -25,6 +25,8 @@ namespace RecordingGen.Generator.Parsing
         public static JsonElement? Object(this JsonElement? element)
             => element is { ValueKind: JsonValueKind.Object } value ? value : null;
 
+        public static JsonElement? FirstItem(this JsonElement element) => ((JsonElement?)element).FirstItem();
+
         public static JsonElement? FirstItem(this JsonElement? element)
             => element.Array() is { } array && array.GetArrayLength() > 0 ? array[0] : null;
 
@@ -35,6 +37,12 @@ namespace RecordingGen.Generator.Parsing
                && element.TryGetProperty("__data__", out JsonElement data)
                 ? data
                 : element;
+
+        /// <summary>The path of <see cref="Unwrap"/>'s result, given the wrapper's path.</summary>
+        public static JsonPath UnwrapPath(this JsonElement element, JsonPath path)
+            => element.ValueKind == JsonValueKind.Object && element.TryGetProperty("__type__", out _) && element.TryGetProperty("__data__", out _)
+                ? path["__data__"]
+                : path;
 
         public static string? TypeName(this JsonElement element) => ((JsonElement?)element).Member("__type__").String();
     }

@@ -17,12 +17,15 @@ namespace RecordingGen.Generator.Parsing
         {
             if (body.Member("messages").Array() is { } messages)
             {
+                int index = 0;
                 foreach (JsonElement item in messages.EnumerateArray())
                 {
                     if (item.ValueKind == JsonValueKind.Object)
                     {
-                        request.Messages.Add(ReadMessage(item));
+                        request.Messages.Add(ReadMessage(item, request.BodyPath["messages"][index]));
                     }
+
+                    index++;
                 }
             }
 
@@ -65,12 +68,13 @@ namespace RecordingGen.Generator.Parsing
                     foreach (JsonElement part in deltas.EnumerateArray())
                     {
                         int index = ((JsonElement?)part).Member("index").Int() ?? position;
-                        position++;
                         if (!calls.TryGetValue(index, out ToolCallBuilder? call))
                         {
-                            call = new ToolCallBuilder();
+                            call = new ToolCallBuilder { Path = chunk.DataPath["choices"][0]["delta"]["tool_calls"][position] };
                             calls.Add(index, call);
                         }
+
+                        position++;
 
                         call.Id ??= ((JsonElement?)part).Member("id").String();
                         JsonElement? function = ((JsonElement?)part).Member("function");
@@ -88,24 +92,27 @@ namespace RecordingGen.Generator.Parsing
             response.TextFromChunks = true;
             foreach (ToolCallBuilder call in calls.Values)
             {
-                response.ToolCalls.Add(new ToolCallShape { Id = call.Id, Name = call.Name ?? string.Empty, Arguments = call.Arguments.ToString() });
+                response.ToolCalls.Add(new ToolCallShape { Path = call.Path, Id = call.Id, Name = call.Name ?? string.Empty, Arguments = call.Arguments.ToString() });
             }
         }
 
         public static void ReadCompletion(JsonElement body, ResponseShape response)
         {
             JsonElement? choice = body.Member("choices").FirstItem();
-            MessageShape message = choice.Member("message").Object() is { } value ? ReadMessage(value) : new MessageShape();
+            MessageShape message = choice.Member("message").Object() is { } value
+                ? ReadMessage(value, response.BodyPath["choices"][0]["message"])
+                : new MessageShape();
             response.Text = message.Text;
             response.ToolCalls.AddRange(message.ToolCalls);
             response.FinishReason = choice.Member("finish_reason").String();
             response.Usage = ReadUsage(body.Member("usage"));
         }
 
-        private static MessageShape ReadMessage(JsonElement item)
+        private static MessageShape ReadMessage(JsonElement item, JsonPath path)
         {
             var message = new MessageShape
             {
+                Path = path,
                 Role = item.Member("role").String() ?? string.Empty,
                 Text = ReadContent(item.Member("content")),
                 ToolCallId = item.Member("tool_call_id").String(),
@@ -113,12 +120,14 @@ namespace RecordingGen.Generator.Parsing
 
             if (item.Member("tool_calls").Array() is { } calls)
             {
+                int index = 0;
                 foreach (JsonElement call in calls.EnumerateArray())
                 {
                     JsonElement? function = ((JsonElement?)call).Member("function");
                     JsonElement? arguments = function.Member("arguments");
                     message.ToolCalls.Add(new ToolCallShape
                     {
+                        Path = path["tool_calls"][index++],
                         Id = ((JsonElement?)call).Member("id").String(),
                         Name = function.Member("name").String() ?? string.Empty,
                         Arguments = arguments.String() ?? (arguments is { } json ? json.GetRawText() : string.Empty),
@@ -166,6 +175,8 @@ namespace RecordingGen.Generator.Parsing
 
         private sealed class ToolCallBuilder
         {
+            public JsonPath Path { get; set; } = JsonPath.Root;
+
             public string? Id { get; set; }
 
             public string? Name { get; set; }

@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.Text;
 using RecordingGen.Generator.Diagnostics;
 using RecordingGen.Generator.Model;
 using RecordingGen.Generator.Naming;
+using RecordingGen.Generator.Validation;
 
 namespace RecordingGen.Generator.Parsing
 {
@@ -33,7 +34,7 @@ namespace RecordingGen.Generator.Parsing
                     DiagnosticDescriptors.InternalError,
                     new LocationInfo(path, default, default),
                     new EquatableArray<string>(new[] { sourcePath, exception.GetType().Name + ": " + exception.Message }));
-                return new ParseResult(null, null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+                return new ParseResult(null, null, null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
             }
         }
 
@@ -74,8 +75,14 @@ namespace RecordingGen.Generator.Parsing
                 }
 
                 string? testId = ((JsonElement?)root).Member("test_id").String();
-                RequestShape request = ReadRequest(root.GetProperty("request"));
-                ResponseShape response = ReadResponse(root.GetProperty("response"), request.Endpoint, cancellationToken);
+                JsonElement requestElement = root.GetProperty("request");
+                JsonElement responseElement = root.GetProperty("response");
+
+                // Early recordings file chat completions under /v1/completions: the response type tells.
+                bool chat = OpenAIChatReader.IsChatEndpoint(requestElement.Member("endpoint").String()) || IsChatType(responseElement.Member("body"));
+                RequestShape request = ReadRequest(requestElement, chat);
+                ResponseShape response = ReadResponse(responseElement, chat, cancellationToken);
+                List<DiagnosticInfo> findings = RecordingValidator.Validate(sourcePath, positions, responseElement, request, response, chat);
 
                 string dataClassName = DataClassName(sourcePath);
                 RecordingData data = RecordingEncoder.Encode(sourcePath, dataClassName, testId, request, response);
@@ -87,16 +94,18 @@ namespace RecordingGen.Generator.Parsing
                     testId,
                     request.Endpoint,
                     new EquatableArray<string>(request.Tools.ConvertAll(tool => tool.Name)));
-                return new ParseResult(data, summary, EquatableArray<DiagnosticInfo>.Empty);
+                RequestFingerprint fingerprint = ReplayIdentity.Compute(sourcePath, requestElement, responseElement, testId, positions.OfRootMember("request"));
+                return new ParseResult(data, summary, fingerprint, new EquatableArray<DiagnosticInfo>(findings));
             }
         }
 
-        private static RequestShape ReadRequest(JsonElement element)
+        private static RequestShape ReadRequest(JsonElement element, bool chat)
         {
             JsonElement? body = element.Member("body").Object() ?? element.Member("payload").Object();
             JsonElement? anyBody = element.Member("body") ?? element.Member("payload");
             var request = new RequestShape
             {
+                BodyPath = JsonPath.Root["request"][element.Member("body") is null && element.Member("payload") is not null ? "payload" : "body"],
                 Method = element.Member("method").String(),
                 Url = element.Member("url").String(),
                 Endpoint = element.Member("endpoint").String(),
@@ -105,7 +114,7 @@ namespace RecordingGen.Generator.Parsing
                 Body = anyBody is { ValueKind: not JsonValueKind.Null } value ? value : null,
             };
 
-            if (body is { } chatBody && OpenAIChatReader.IsChatEndpoint(request.Endpoint))
+            if (body is { } chatBody && chat)
             {
                 OpenAIChatReader.ReadRequest(chatBody, request);
             }
@@ -113,7 +122,7 @@ namespace RecordingGen.Generator.Parsing
             return request;
         }
 
-        private static ResponseShape ReadResponse(JsonElement element, string? endpoint, CancellationToken cancellationToken)
+        private static ResponseShape ReadResponse(JsonElement element, bool chat, CancellationToken cancellationToken)
         {
             var response = new ResponseShape
             {
@@ -126,10 +135,11 @@ namespace RecordingGen.Generator.Parsing
             {
                 if (response.IsStreaming)
                 {
+                    int index = 0;
                     foreach (JsonElement item in items.EnumerateArray())
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        response.Chunks.Add(new ChunkShape(item.Unwrap()));
+                        response.Chunks.Add(new ChunkShape(item.Unwrap(), item.UnwrapPath(JsonPath.Root["response"]["body"][index++])));
                     }
                 }
                 else
@@ -144,9 +154,9 @@ namespace RecordingGen.Generator.Parsing
             else if (body is { ValueKind: not JsonValueKind.Null } single)
             {
                 response.Body = single.Unwrap();
+                response.BodyPath = single.UnwrapPath(JsonPath.Root["response"]["body"]);
             }
 
-            bool chat = OpenAIChatReader.IsChatEndpoint(endpoint) || IsChatType(body);
             if (chat && response.Chunks.Count > 0)
             {
                 OpenAIChatReader.ReadStream(response);
@@ -183,7 +193,7 @@ namespace RecordingGen.Generator.Parsing
         private static ParseResult Failure(DiagnosticDescriptor descriptor, LocationInfo location, string sourcePath, string detail)
         {
             var diagnostic = new DiagnosticInfo(descriptor, location, new EquatableArray<string>(new[] { sourcePath, detail }));
-            return new ParseResult(null, null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+            return new ParseResult(null, null, null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
         }
 
         // The reader's message ends with its own 0-based byte position, which the diagnostic's location replaces.

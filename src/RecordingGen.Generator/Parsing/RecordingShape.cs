@@ -20,6 +20,9 @@ namespace RecordingGen.Generator.Parsing
 
         public JsonElement? Body { get; set; }
 
+        /// <summary>Where the body sits: <c>request.body</c> or <c>request.payload</c>.</summary>
+        public JsonPath BodyPath { get; set; } = JsonPath.Root;
+
         public List<MessageShape> Messages { get; } = new List<MessageShape>();
 
         public List<ToolShape> Tools { get; } = new List<ToolShape>();
@@ -27,6 +30,8 @@ namespace RecordingGen.Generator.Parsing
 
     internal sealed class MessageShape
     {
+        public JsonPath Path { get; set; } = JsonPath.Root;
+
         public string Role { get; set; } = string.Empty;
 
         public string? Text { get; set; }
@@ -47,6 +52,9 @@ namespace RecordingGen.Generator.Parsing
 
     internal sealed class ToolCallShape
     {
+        /// <summary>The call object (for a streamed call, its first fragment), for diagnostics.</summary>
+        public JsonPath Path { get; set; } = JsonPath.Root;
+
         public string? Id { get; set; }
 
         public string Name { get; set; } = string.Empty;
@@ -62,6 +70,9 @@ namespace RecordingGen.Generator.Parsing
 
         /// <summary>The non-streamed body, already unwrapped from the recorder's <c>__type__</c>/<c>__data__</c>.</summary>
         public JsonElement? Body { get; set; }
+
+        /// <summary>Where the unwrapped body sits.</summary>
+        public JsonPath BodyPath { get; set; } = JsonPath.Root;
 
         /// <summary>A non-streamed body that is a list (model lists): its items, each unwrapped.</summary>
         public List<JsonElement>? BodyItems { get; set; }
@@ -82,12 +93,16 @@ namespace RecordingGen.Generator.Parsing
 
     internal sealed class ChunkShape
     {
-        public ChunkShape(JsonElement data)
+        public ChunkShape(JsonElement data, JsonPath dataPath)
         {
             Data = data;
+            DataPath = dataPath;
         }
 
         public JsonElement Data { get; }
+
+        /// <summary>Where the unwrapped chunk sits.</summary>
+        public JsonPath DataPath { get; }
 
         public string? TextDelta { get; set; }
 

@@ -1,0 +1,157 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using RecordingGen.Generator.Diagnostics;
+using RecordingGen.Generator.Model;
+using RecordingGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace RecordingGen.Generator.Validation
+{
+    /// <summary>
+    /// Checks one recording for what would make a test built on it wrong: a conversation whose tool answers
+    /// answer nothing, a truncated or mislabeled stream, calls of undeclared tools, arguments that do not fit.
+    /// Each finding is located at the JSON that causes it.
+    /// </summary>
+    internal sealed class RecordingValidator
+    {
+        private readonly string _sourcePath;
+        private readonly JsonPositions _positions;
+        private readonly List<DiagnosticInfo> _diagnostics = new List<DiagnosticInfo>();
+
+        private RecordingValidator(string sourcePath, JsonPositions positions)
+        {
+            _sourcePath = sourcePath;
+            _positions = positions;
+        }
+
+        public static List<DiagnosticInfo> Validate(string sourcePath, JsonPositions positions, JsonElement response, RequestShape request, ResponseShape shape, bool chat)
+        {
+            var validator = new RecordingValidator(sourcePath, positions);
+            validator.CheckFormat(request, response);
+            validator.CheckStreamShape(response, shape);
+            if (chat)
+            {
+                validator.CheckToolAnswers(request);
+                validator.CheckFinish(shape);
+                validator.CheckCalls(request, shape);
+            }
+
+            return validator._diagnostics;
+        }
+
+        private void CheckFormat(RequestShape request, JsonElement response)
+        {
+            JsonElement? body = response.Member("body");
+            JsonElement? first = body is { ValueKind: JsonValueKind.Array } list ? list.FirstItem() : body;
+            string? type = first is { ValueKind: JsonValueKind.Object } item ? item.TypeName() : null;
+            if (type is not null && !KnownFormats.IsKnownType(type))
+            {
+                JsonPath path = body is { ValueKind: JsonValueKind.Array } ? JsonPath.Root["response"]["body"][0]["__type__"] : JsonPath.Root["response"]["body"]["__type__"];
+                Report(DiagnosticDescriptors.UnknownFormat, path, "the type '" + type + "'");
+            }
+            else if (request.Endpoint is { } endpoint && !KnownFormats.IsKnownEndpoint(endpoint))
+            {
+                Report(DiagnosticDescriptors.UnknownFormat, JsonPath.Root["request"]["endpoint"], "the endpoint '" + endpoint + "'");
+            }
+        }
+
+        private void CheckStreamShape(JsonElement response, ResponseShape shape)
+        {
+            JsonElement? body = response.Member("body");
+            if (shape.IsStreaming && body is { ValueKind: JsonValueKind.Object or JsonValueKind.String or JsonValueKind.Number })
+            {
+                Report(DiagnosticDescriptors.InconsistentStream, JsonPath.Root["response"]["is_streaming"], "'is_streaming' is true but the body is a single value, not a list of streamed items");
+            }
+            else if (!shape.IsStreaming && body is { ValueKind: JsonValueKind.Array } items && items.GetArrayLength() > 0 && LooksStreamed(items[0]))
+            {
+                Report(DiagnosticDescriptors.InconsistentStream, JsonPath.Root["response"]["is_streaming"], "'is_streaming' is not true but the body is a list of streamed chunks");
+            }
+        }
+
+        // A chunk type, or a server-sent-event line as pass-through recordings store them.
+        private static bool LooksStreamed(JsonElement item)
+            => (item.ValueKind == JsonValueKind.Object && item.TypeName() is { } type && type.EndsWith("Chunk", System.StringComparison.Ordinal))
+               || (item.ValueKind == JsonValueKind.String && JsonStrings.Value(item) is { } line && (line.StartsWith("data:", System.StringComparison.Ordinal) || line.StartsWith("event:", System.StringComparison.Ordinal)));
+
+        private void CheckToolAnswers(RequestShape request)
+        {
+            var calls = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (MessageShape message in request.Messages)
+            {
+                if (message.Role == "tool" && message.ToolCallId is { } id && !calls.Contains(id))
+                {
+                    Report(DiagnosticDescriptors.UnmatchedToolCallId, message.Path["tool_call_id"], id);
+                }
+
+                if (message.Role == "assistant")
+                {
+                    foreach (ToolCallShape call in message.ToolCalls)
+                    {
+                        if (call.Id is not null)
+                        {
+                            calls.Add(call.Id);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void CheckFinish(ResponseShape response)
+        {
+            if (response.IsStreaming && response.Chunks.Count > 0 && response.FinishReason is null)
+            {
+                Report(
+                    DiagnosticDescriptors.InconsistentStream,
+                    response.Chunks[response.Chunks.Count - 1].DataPath,
+                    "the stream ends after " + response.Chunks.Count + " chunks without any finish reason; the recording looks truncated");
+            }
+        }
+
+        private void CheckCalls(RequestShape request, ResponseShape response)
+        {
+            var tools = new Dictionary<string, ToolShape>(System.StringComparer.Ordinal);
+            foreach (ToolShape tool in request.Tools)
+            {
+                tools[tool.Name] = tool;
+            }
+
+            foreach (ToolCallShape call in response.ToolCalls)
+            {
+                if (!tools.TryGetValue(call.Name, out ToolShape? tool))
+                {
+                    string declared = tools.Count == 0 ? " (it declares none)" : " (it declares '" + string.Join("', '", tools.Keys) + "')";
+                    Report(DiagnosticDescriptors.UndeclaredTool, call.Path["function"]["name"], call.Name, declared);
+                    CheckArguments(call, null);
+                }
+                else
+                {
+                    CheckArguments(call, tool.Parameters);
+                }
+            }
+
+            foreach (MessageShape message in request.Messages)
+            {
+                foreach (ToolCallShape call in message.ToolCalls)
+                {
+                    CheckArguments(call, tools.TryGetValue(call.Name, out ToolShape? tool) ? tool.Parameters : null);
+                }
+            }
+        }
+
+        private void CheckArguments(ToolCallShape call, JsonElement? schema)
+        {
+            if (ToolArgumentsCheck.Problem(call.Arguments, schema) is { } problem)
+            {
+                Report(DiagnosticDescriptors.InvalidToolArguments, call.Path["function"]["arguments"], call.Name, problem);
+            }
+        }
+
+        private void Report(DiagnosticDescriptor descriptor, JsonPath path, params string[] args)
+        {
+            var arguments = new string[args.Length + 1];
+            arguments[0] = _sourcePath;
+            args.CopyTo(arguments, 1);
+            _diagnostics.Add(new DiagnosticInfo(descriptor, _positions.Find(path), new EquatableArray<string>(arguments)));
+        }
+    }
+}

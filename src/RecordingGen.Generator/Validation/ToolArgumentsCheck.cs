@@ -1,0 +1,147 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using RecordingGen.Generator.Parsing;
+
+namespace RecordingGen.Generator.Validation
+{
+    /// <summary>
+    /// Checks a call's arguments against its tool's JSON schema as far as a test author needs: valid JSON,
+    /// required parameters present, and each parameter of the JSON type its schema names (null standing for
+    /// an optional parameter left out).
+    /// </summary>
+    internal static class ToolArgumentsCheck
+    {
+        /// <summary>What is wrong, as the end of a sentence, or null when nothing is.</summary>
+        public static string? Problem(string arguments, JsonElement? schema)
+        {
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(arguments.Length == 0 ? "{}" : arguments);
+            }
+            catch (JsonException exception)
+            {
+                string message = exception.Message;
+                int position = message.IndexOf(" LineNumber:", System.StringComparison.Ordinal);
+                return "are not valid JSON (" + (position > 0 ? message.Substring(0, position) : message).TrimEnd(' ', '.') + ")";
+            }
+
+            using (document)
+            {
+                if (schema is not { ValueKind: JsonValueKind.Object } parameters)
+                {
+                    return null;
+                }
+
+                JsonElement root = document.RootElement;
+                if (!TypeAllows(parameters, root))
+                {
+                    return "are " + Describe(root.ValueKind) + " but the schema wants " + TypeNames(parameters);
+                }
+
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    return null;
+                }
+
+                var missing = new List<string>();
+                var requiredNames = new HashSet<string>(System.StringComparer.Ordinal);
+                if (parameters.Member("required").Array() is { } required)
+                {
+                    foreach (JsonElement name in required.EnumerateArray())
+                    {
+                        if (name.ValueKind == JsonValueKind.String)
+                        {
+                            requiredNames.Add(JsonStrings.Value(name));
+                            if (!root.TryGetProperty(JsonStrings.Value(name), out _))
+                            {
+                                missing.Add(JsonStrings.Value(name));
+                            }
+                        }
+                    }
+                }
+
+                if (missing.Count > 0)
+                {
+                    return "miss the required parameter" + (missing.Count > 1 ? "s '" : " '") + string.Join("', '", missing) + "'";
+                }
+
+                if (parameters.Member("properties").Object() is { } properties)
+                {
+                    foreach (JsonProperty argument in root.EnumerateObject())
+                    {
+                        // Models send null for an optional parameter they leave out; that is not a wrong type.
+                        string name = JsonStrings.Name(argument);
+                        if (argument.Value.ValueKind == JsonValueKind.Null && !requiredNames.Contains(name))
+                        {
+                            continue;
+                        }
+
+                        if (properties.Member(name).Object() is { } property && !TypeAllows(property, argument.Value))
+                        {
+                            return "give '" + name + "' as " + Describe(argument.Value.ValueKind) + " but the schema wants " + TypeNames(property);
+                        }
+                    }
+                }
+
+                return null;
+            }
+        }
+
+        private static bool TypeAllows(JsonElement schema, JsonElement value)
+        {
+            JsonElement? type = schema.Member("type");
+            if (type is { ValueKind: JsonValueKind.String } single)
+            {
+                return Allows(JsonStrings.Value(single), value);
+            }
+
+            if (type is { ValueKind: JsonValueKind.Array } several)
+            {
+                foreach (JsonElement name in several.EnumerateArray())
+                {
+                    if (name.ValueKind == JsonValueKind.String && Allows(JsonStrings.Value(name), value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            // No type (or anyOf, $ref...): nothing this check can hold against the value.
+            return true;
+        }
+
+        private static bool Allows(string type, JsonElement value) => type switch
+        {
+            "string" => value.ValueKind == JsonValueKind.String,
+            "number" => value.ValueKind == JsonValueKind.Number,
+            "integer" => value.ValueKind == JsonValueKind.Number && IsInteger(value),
+            "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+            "object" => value.ValueKind == JsonValueKind.Object,
+            "array" => value.ValueKind == JsonValueKind.Array,
+            "null" => value.ValueKind == JsonValueKind.Null,
+            _ => true,
+        };
+
+        private static bool IsInteger(JsonElement value)
+            => value.TryGetInt64(out _) || (value.TryGetDouble(out double number) && number == System.Math.Floor(number) && !double.IsInfinity(number));
+
+        private static string TypeNames(JsonElement schema)
+        {
+            JsonElement? type = schema.Member("type");
+            return type is { } value ? value.GetRawText() : "another type";
+        }
+
+        private static string Describe(JsonValueKind kind) => kind switch
+        {
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            JsonValueKind.String => "a string",
+            JsonValueKind.Number => "a number",
+            JsonValueKind.True or JsonValueKind.False => "a boolean",
+            _ => "null",
+        };
+    }
+}
