@@ -6,7 +6,22 @@ namespace RecordingGen.Generator.Parsing
     internal static class JsonRead
     {
         public static JsonElement? Member(this JsonElement element, string name)
-            => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) ? value : null;
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            try
+            {
+                return element.TryGetProperty(name, out JsonElement value) ? value : null;
+            }
+            catch (System.ArgumentException)
+            {
+                // A name read from the recording with a lone surrogate cannot be looked up; no member has it.
+                return null;
+            }
+        }
 
         public static JsonElement? Member(this JsonElement? element, string name)
             => element is { } value ? value.Member(name) : null;

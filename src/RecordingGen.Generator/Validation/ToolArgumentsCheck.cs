@@ -19,6 +19,10 @@ namespace RecordingGen.Generator.Validation
             {
                 document = JsonDocument.Parse(arguments.Length == 0 ? "{}" : arguments);
             }
+            catch (System.ArgumentException)
+            {
+                return "are not valid JSON (they contain a lone surrogate)";
+            }
             catch (JsonException exception)
             {
                 string message = exception.Message;
@@ -53,7 +57,7 @@ namespace RecordingGen.Generator.Validation
                         if (name.ValueKind == JsonValueKind.String)
                         {
                             requiredNames.Add(JsonStrings.Value(name));
-                            if (!root.TryGetProperty(JsonStrings.Value(name), out _))
+                            if (root.Member(JsonStrings.Value(name)) is null)
                             {
                                 missing.Add(JsonStrings.Value(name));
                             }
