@@ -63,7 +63,8 @@ namespace RecordingGen.Generator.Tests
 
             Diagnostic diagnostic = Assert.Single(output.GeneratorDiagnostics);
             Assert.Equal("RG9999", diagnostic.Id);
-            Assert.Equal("/project/recordings/unreadable.json", diagnostic.Location.GetLineSpan().Path);
+            Assert.Equal(DiagnosticSeverity.Error, diagnostic.DefaultSeverity);
+            AssertAt(diagnostic, "/project/recordings/unreadable.json", 1, 1);
             Assert.Contains("recordings/unreadable.json", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Contains("the disk said no", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(GeneratorHarness.OwnRecordings().Count + 1, output.Sources.Count());

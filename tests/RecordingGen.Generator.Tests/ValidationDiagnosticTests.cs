@@ -214,6 +214,8 @@ namespace RecordingGen.Generator.Tests
             string message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
             Assert.Contains("need 17.17 MB of string literals but one assembly holds 15.75 MB (9.0% over)", message);
             Assert.Contains("recordings/big0.json 5.72 MB", message);
+            Assert.Equal(GeneratorHarness.ProjectDirectory + "/recordings/big0.json", diagnostic.Location.GetLineSpan().Path);
+            Assert.Equal((1, 1), Position(diagnostic));
             Assert.Empty(output.Sources);
             Assert.DoesNotContain(output.CompilationDiagnostics, d => d.Id == "CS8103");
         }

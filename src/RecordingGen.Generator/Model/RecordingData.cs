@@ -5,6 +5,7 @@ namespace RecordingGen.Generator.Model
     /// already encoded, so comparing two of these is comparing strings.
     /// </summary>
     internal sealed record RecordingData(
+        string FilePath,
         string SourcePath,
         string DataClassName,
         string Program,

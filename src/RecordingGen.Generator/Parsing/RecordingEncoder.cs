@@ -14,7 +14,7 @@ namespace RecordingGen.Generator.Parsing
         // How far back a chunk looks for an earlier chunk of the same length to store only its changes.
         private const int ChunkBaseWindow = 8;
 
-        public static RecordingData Encode(string sourcePath, string dataClassName, string? testId, RequestShape request, ResponseShape response)
+        public static RecordingData Encode(string filePath, string sourcePath, string dataClassName, string? testId, RequestShape request, ResponseShape response)
         {
             var table = new StringTable();
             var encoder = new JsonTokenEncoder(table);
@@ -28,7 +28,7 @@ namespace RecordingGen.Generator.Parsing
             program.Add(CompactFormat.Version);
             (string packed, List<string> longStrings) = table.WriteLayout(program);
             program.Append(content);
-            return new RecordingData(sourcePath, dataClassName, program.ToString(), packed, new EquatableArray<string>(longStrings));
+            return new RecordingData(filePath, sourcePath, dataClassName, program.ToString(), packed, new EquatableArray<string>(longStrings));
         }
 
         private static void WriteRequest(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, RequestShape request)

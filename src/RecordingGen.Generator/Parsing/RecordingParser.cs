@@ -85,7 +85,7 @@ namespace RecordingGen.Generator.Parsing
                 List<DiagnosticInfo> findings = RecordingValidator.Validate(sourcePath, positions, responseElement, request, response, chat);
 
                 string dataClassName = DataClassName(sourcePath);
-                RecordingData data = RecordingEncoder.Encode(sourcePath, dataClassName, testId, request, response);
+                RecordingData data = RecordingEncoder.Encode(path, sourcePath, dataClassName, testId, request, response);
                 var summary = new RecordingSummary(
                     sourcePath,
                     new EquatableArray<string>(PathNames.GroupFolders(sourcePath)),

@@ -22,7 +22,7 @@ namespace RecordingGen.Generator.Validation
         {
             var seen = new HashSet<string>(System.StringComparer.Ordinal);
             long total = 0;
-            var perRecording = new List<(string Path, long Bytes)>(recordings.Count);
+            var perRecording = new List<(RecordingData Data, long Bytes)>(recordings.Count);
             foreach (RecordingData data in recordings)
             {
                 long own = 0;
@@ -36,7 +36,7 @@ namespace RecordingGen.Generator.Validation
                     }
                 }
 
-                perRecording.Add((data.SourcePath, own));
+                perRecording.Add((data, own));
             }
 
             if (total <= HeapLimit - Reserve)
@@ -44,17 +44,24 @@ namespace RecordingGen.Generator.Validation
                 return null;
             }
 
-            string largest = string.Join(", ", perRecording
+            var largest = perRecording
                 .OrderByDescending(entry => entry.Bytes)
-                .ThenBy(entry => entry.Path, System.StringComparer.Ordinal)
+                .ThenBy(entry => entry.Data.SourcePath, System.StringComparer.Ordinal)
                 .Take(3)
-                .Select(entry => entry.Path + " " + Megabytes(entry.Bytes) + " MB"));
+                .ToList();
             long limit = HeapLimit - Reserve;
             string over = ((total - limit) * 100.0 / limit).ToString("0.0", CultureInfo.InvariantCulture);
+            // Reported at the start of the largest recording, the first candidate to move elsewhere.
             return new DiagnosticInfo(
                 DiagnosticDescriptors.TooLargeForOneAssembly,
-                null,
-                new EquatableArray<string>(new[] { Megabytes(total), Megabytes(limit), over, largest }));
+                new LocationInfo(largest[0].Data.FilePath, default, default),
+                new EquatableArray<string>(new[]
+                {
+                    Megabytes(total),
+                    Megabytes(limit),
+                    over,
+                    string.Join(", ", largest.Select(entry => entry.Data.SourcePath + " " + Megabytes(entry.Bytes) + " MB")),
+                }));
         }
 
         private static IEnumerable<string> Literals(RecordingData data)
