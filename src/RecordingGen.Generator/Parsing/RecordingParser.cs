@@ -196,8 +196,8 @@ namespace RecordingGen.Generator.Parsing
             return new ParseResult(null, null, null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
         }
 
-        // The reader's message ends with its own 0-based byte position, which the diagnostic's location replaces.
-        private static string ReaderMessage(JsonException exception)
+        /// <summary>The reader's message without its own 0-based byte position, which a diagnostic's location replaces.</summary>
+        public static string ReaderMessage(JsonException exception)
         {
             string message = exception.Message;
             int position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);

@@ -25,9 +25,7 @@ namespace RecordingGen.Generator.Validation
             }
             catch (JsonException exception)
             {
-                string message = exception.Message;
-                int position = message.IndexOf(" LineNumber:", System.StringComparison.Ordinal);
-                return "are not valid JSON (" + (position > 0 ? message.Substring(0, position) : message).TrimEnd(' ', '.') + ")";
+                return "are not valid JSON (" + RecordingParser.ReaderMessage(exception) + ")";
             }
 
             using (document)
