@@ -2,9 +2,11 @@
 // it). Generated code stores each recording as a few string literals in this encoding instead of object
 // initializers: a literal costs no JIT time and identical literals are stored once per assembly.
 //
-// A recording's "program" is a sequence of non-negative integers written as base-46 digits in printable
-// ASCII (never '"' or '\'), so it needs no escaping in C# source. Digits from the first half of the
-// alphabet end a number; digits from the second half continue it (most significant first).
+// A recording's "program" is a sequence of non-negative integers written in base 10,496 with one
+// character per digit, drawn from the CJK Unified Ideographs block: printable in any editor, never a
+// quote, backslash, line break or direction mark, so the literal needs no escaping, and almost every
+// number takes one character (two bytes of the assembly's 16 MB literal heap). Digits from the first
+// half of the block end a number; digits from the second half continue it (most significant first).
 //
 // JSON is stored as tokens: each token is (value << 2 | kind). Strings, property names and numbers'
 // raw text refer to the recording's string table; JSON text is rebuilt by writing, never by parsing.
@@ -13,12 +15,12 @@ namespace RecordingGen.Internal
     internal static class CompactFormat
     {
         /// <summary>Bumped whenever the layout of a program changes; the reader rejects other versions.</summary>
-        public const int Version = 1;
+        public const int Version = 3;
 
-        public const int Base = 46;
+        public const int Base = 10496;
 
-        private const string FinalDigits = "!#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNO";
-        private const string ContinuationDigits = "PQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+        /// <summary>U+4E00, the first CJK Unified Ideograph: final digits run from here, continuation digits follow.</summary>
+        public const char FirstDigit = '\u4E00';
 
         public const int KindStructural = 0;
         public const int KindPropertyName = 1;
@@ -32,6 +34,11 @@ namespace RecordingGen.Internal
         public const int Null = 4 << 2;
         public const int True = 5 << 2;
         public const int False = 6 << 2;
+
+        /// <summary>String table entries: (length &lt;&lt; 2) from the packed literal, (index &lt;&lt; 2 | 1) a long literal, (index &lt;&lt; 2 | 2) a well-known string.</summary>
+        public const int EntryPacked = 0;
+        public const int EntryLong = 1;
+        public const int EntryWellKnown = 2;
 
         /// <summary>Where the response text comes from: none, the chunks' text deltas, or a table string.</summary>
         public const int TextNone = 0;
@@ -60,7 +67,7 @@ namespace RecordingGen.Internal
             for (int position = digits - 1; position >= 0; position--)
             {
                 int digit = (int)(value / Pow(position) % Base);
-                builder.Append(position == 0 ? FinalDigits[digit] : ContinuationDigits[digit]);
+                builder.Append((char)(FirstDigit + (position == 0 ? digit : Base + digit)));
             }
         }
 
@@ -91,34 +98,15 @@ namespace RecordingGen.Internal
             return result;
         }
 
-        private static readonly byte[] DigitTable = BuildDigitTable();
-
         private static int DigitOf(char c)
         {
-            int digit = c < DigitTable.Length ? DigitTable[c] : byte.MaxValue;
-            if (digit == byte.MaxValue)
+            int digit = c - FirstDigit;
+            if (digit < 0 || digit >= 2 * Base)
             {
                 throw new System.FormatException("The recording data is corrupt: unexpected character U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + ".");
             }
 
             return digit;
-        }
-
-        private static byte[] BuildDigitTable()
-        {
-            var table = new byte[128];
-            for (int i = 0; i < table.Length; i++)
-            {
-                table[i] = byte.MaxValue;
-            }
-
-            for (int i = 0; i < Base; i++)
-            {
-                table[FinalDigits[i]] = (byte)i;
-                table[ContinuationDigits[i]] = (byte)(Base + i);
-            }
-
-            return table;
         }
     }
 }

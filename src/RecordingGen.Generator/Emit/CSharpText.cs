@@ -4,9 +4,10 @@ using System.Text;
 namespace RecordingGen.Generator.Emit
 {
     /// <summary>
-    /// Puts recording content into C# safely: string literals escape everything outside printable ASCII,
-    /// and comment text keeps printable ASCII only, so no content can end a literal or a comment early,
-    /// start a directive, or hide code behind direction marks.
+    /// Puts recording content into C# safely: string literals escape everything outside printable ASCII
+    /// and the CJK Unified Ideographs (which the compact format's programs are written in), and comment text
+    /// keeps printable ASCII only, so no content can end a literal or a comment early, start a directive,
+    /// or hide code behind direction marks.
     /// </summary>
     internal static class CSharpText
     {
@@ -45,7 +46,7 @@ namespace RecordingGen.Generator.Emit
                         builder.Append("\\t");
                         break;
                     default:
-                        if (c >= ' ' && c <= '~')
+                        if ((c >= ' ' && c <= '~') || (c >= '\u4E00' && c <= '\u9FFF'))
                         {
                             builder.Append(c);
                         }

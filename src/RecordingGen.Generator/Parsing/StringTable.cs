@@ -1,16 +1,20 @@
 using System.Collections.Generic;
 using System.Text;
+using RecordingGen.Internal;
 
 namespace RecordingGen.Generator.Parsing
 {
     /// <summary>
-    /// The distinct strings of one recording. Short ones are packed into one literal; long ones (system
-    /// prompts, tool descriptions) become literals of their own, which the compiler stores once per
-    /// assembly however many recordings repeat them.
+    /// The distinct strings of one recording. API vocabulary (property names, roles, finish reasons...) is
+    /// named from <see cref="WellKnownStrings"/> rather than stored; other short strings are packed into one
+    /// literal; long ones (system prompts, tool descriptions) become literals of their own, which the
+    /// compiler stores once per assembly however many recordings repeat them.
     /// </summary>
     internal sealed class StringTable
     {
         public const int LongStringLength = 256;
+
+        private static readonly Dictionary<string, int> WellKnown = BuildWellKnown();
 
         private readonly Dictionary<string, int> _indices = new Dictionary<string, int>(System.StringComparer.Ordinal);
 
@@ -36,19 +40,34 @@ namespace RecordingGen.Generator.Parsing
             program.Add(Strings.Count);
             foreach (string value in Strings)
             {
-                if (value.Length >= LongStringLength)
+                if (WellKnown.TryGetValue(value, out int wellKnown))
                 {
-                    program.Add((longStrings.Count << 1) | 1);
+                    program.Add((wellKnown << 2) | CompactFormat.EntryWellKnown);
+                }
+                else if (value.Length >= LongStringLength)
+                {
+                    program.Add((longStrings.Count << 2) | CompactFormat.EntryLong);
                     longStrings.Add(value);
                 }
                 else
                 {
-                    program.Add(value.Length << 1);
+                    program.Add((value.Length << 2) | CompactFormat.EntryPacked);
                     packed.Append(value);
                 }
             }
 
             return (packed.ToString(), longStrings);
+        }
+
+        private static Dictionary<string, int> BuildWellKnown()
+        {
+            var indices = new Dictionary<string, int>(System.StringComparer.Ordinal);
+            for (int i = 0; i < WellKnownStrings.Items.Length; i++)
+            {
+                indices.Add(WellKnownStrings.Items[i], i);
+            }
+
+            return indices;
         }
     }
 }

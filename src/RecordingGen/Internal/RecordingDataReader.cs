@@ -41,14 +41,19 @@ namespace RecordingGen.Internal
             for (int i = 0; i < strings.Length; i++)
             {
                 int entry = reader.Next();
-                if ((entry & 1) == 1)
+                int value = entry >> 2;
+                switch (entry & 3)
                 {
-                    strings[i] = longStrings[entry >> 1];
-                }
-                else
-                {
-                    strings[i] = packed.Substring(offset, entry >> 1);
-                    offset += entry >> 1;
+                    case CompactFormat.EntryLong:
+                        strings[i] = longStrings[value];
+                        break;
+                    case CompactFormat.EntryWellKnown:
+                        strings[i] = WellKnownStrings.Items[value];
+                        break;
+                    default:
+                        strings[i] = packed.Substring(offset, value);
+                        offset += value;
+                        break;
                 }
             }
 

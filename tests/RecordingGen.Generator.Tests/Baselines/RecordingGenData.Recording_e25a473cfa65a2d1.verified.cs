@@ -12,8 +12,8 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/openai-chat/hostile #error 'name' (1).json",
-            "#FQ4*Q<J*,2**0TJ.,*2*,86.6:,&80<*,$0460$@#$%&'!Q7!74;*!?DGL&.O:Q%*!Q)Q.Q-!Q1Q6Q9LQ=!Q)QBQE!&&&&!Q)Q.Q-!Q1QJQ92Q=!Q)QB&&&!Q)Q.Q-!Q1QNQ=!Q)QB&&&.&#*-!!%2-)!Q)QBQE!&&7!&!Q)QB&8!&!Q)QB&!!>!R#R(R+*!R/R4R7R=R?!GL?RDRG2&&.RKR=7S!QAS&&!.!>!",
-            "tests/x.py::test_\"*/#error\n[\u202Eid]POSThttp://localhost/v1/chat/completions/v1/chat/completionsm\"*/modelmessagesroleusercontentQuote \" backslash \\ end */ comment // #error no\n#line 1 \"x\"\r\nsep\u2028para\u2029nul\u0000 rtl\u202E tab\t emoji \uD83D\uDE00 lone \uD83D high \uDC00 donestreamtoolstypefunctionnameclassdescriptionparametersobjectproperties1st \"tool\"*/Toolsidrec-hostilechoicesfinish_reasonstopindex0messageassistanttool_callscreatedmchat.completion",
+            "七两亀儎亐儖丐世乚乆傚乂俀乖亾亞从亶且仂今丶人丰且为丬乢乊傦乒丄他傖乲举丄僎丁丂七丄丅一乃一丕丒丙丈一丝丢严个丄丌中丘丱丈一丵为丹一丽乂久个义一丵乎乑一丄丄丄丄一丵为丹一丽乖久丐义一丵乎丄丄丄一丵为丹一丽乚义一丵乎丄丄丄丌丄丁丈下一一七丐下万一丵乎乑一丄丄丕一丄一丵乎丄世一丄一丵乎丄一一东一九乢乥丈一乩乮乱乷乹一严个丝乾亁丐丄丄丌亅乷丕亊乍于丄一丌一东一",
+            "tests/x.py::test_\"*/#error\n[\u202Eid]http://localhost/v1/chat/completionsm\"*/Quote \" backslash \\ end */ comment // #error no\n#line 1 \"x\"\r\nsep\u2028para\u2029nul\u0000 rtl\u202E tab\t emoji \uD83D\uDE00 lone \uD83D high \uDC00 doneclass1st \"tool\"*/Toolsrec-hostile0m",
             null);
     }
 }
