@@ -80,6 +80,19 @@ namespace RecordingGen.Generator.Tests
         }
 
         [Theory]
+        [InlineData("/p/recordings/x.json", "/p", "recordings/x.json")]
+        [InlineData("/p/recordings/x.json", "/p/", "recordings/x.json")]
+        [InlineData("/work/shared/recordings/x.json", "/work/main/tests/T", "../../../shared/recordings/x.json")]
+        [InlineData("/tmp/corpus/x.json", "/work/main/tests/T", "../../../../tmp/corpus/x.json")]
+        [InlineData("/p/a/../recordings/./x.json", "/p", "recordings/x.json")]
+        [InlineData("C:\\repo\\recordings\\x.json", "c:\\repo", "recordings/x.json")]
+        [InlineData("D:\\data\\x.json", "C:\\repo", "D:/data/x.json")]
+        public void Source_paths_are_relative_to_the_project_with_forward_slashes(string path, string directory, string expected)
+        {
+            Assert.Equal(expected, PathNames.Relative(path, directory));
+        }
+
+        [Theory]
         [InlineData("recordings/x.json", "")]
         [InlineData("recordings/llama-stack/agents/x.json", "llama-stack/agents")]
         [InlineData("tests/integration/agents/recordings/x.json", "agents")]

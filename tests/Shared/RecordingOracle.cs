@@ -154,7 +154,25 @@ namespace RecordingGen.Tests.Shared
             => System.Text.RegularExpressions.Regex.Replace(
                 json,
                 @"(?<=(?<!\\)(?:\\\\)*)\\u([dD][89a-fA-F][0-9a-fA-F]{2})",
-                match => "\\u" + (0xF000 + System.Convert.ToInt32(match.Groups[1].Value, 16) - 0xD800).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                match => IsPaired(json, match) ? match.Value : "\\u" + (0xF000 + System.Convert.ToInt32(match.Groups[1].Value, 16) - 0xD800).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+
+        // A high surrogate escape followed by a low one (or a low one preceded by a high one) is a valid pair.
+        private static bool IsPaired(string json, System.Text.RegularExpressions.Match match)
+        {
+            int code = System.Convert.ToInt32(match.Groups[1].Value, 16);
+            int next = match.Index + match.Length;
+            if (code < 0xDC00)
+            {
+                return next + 6 <= json.Length && json[next] == '\\' && (json[next + 1] == 'u' || json[next + 1] == 'U')
+                    && int.TryParse(System.MemoryExtensions.AsSpan(json, next + 2, 4), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out int low)
+                    && low >= 0xDC00 && low <= 0xDFFF;
+            }
+
+            int previous = match.Index - 6;
+            return previous >= 0 && json[previous] == '\\' && (json[previous + 1] == 'u' || json[previous + 1] == 'U')
+                && int.TryParse(System.MemoryExtensions.AsSpan(json, previous + 2, 4), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out int high)
+                && high >= 0xD800 && high <= 0xDBFF;
+        }
 
         public static string Restore(string text)
         {

@@ -22,7 +22,7 @@ namespace RecordingGen.Generator.Naming
             return false;
         }
 
-        /// <summary>The path relative to <paramref name="directory"/>, with '/' separators; the full path normalized when there is no common root.</summary>
+        /// <summary>The path relative to <paramref name="directory"/>, with '/' separators; the full path normalized when it is on another drive.</summary>
         public static string Relative(string path, string? directory)
         {
             string[] target = Normalize(Split(path));
@@ -38,7 +38,8 @@ namespace RecordingGen.Generator.Naming
                 common++;
             }
 
-            if (common == 0 && root.Length > 0)
+            // Paths on different Windows drives have no relative form; Unix paths always share the root.
+            if (common == 0 && root.Length > 0 && (IsDrive(root[0]) || IsDrive(target[0])))
             {
                 return string.Join("/", target);
             }
@@ -101,6 +102,8 @@ namespace RecordingGen.Generator.Naming
             int dot = name.LastIndexOf('.');
             return dot > 0 ? name.Substring(0, dot) : name;
         }
+
+        private static bool IsDrive(string segment) => segment.Length == 2 && segment[1] == ':';
 
         private static bool IsRecordingsFolder(string segment) => string.Equals(segment, RecordingsFolder, StringComparison.OrdinalIgnoreCase);
 
