@@ -17,8 +17,9 @@ namespace RecordingGen
             bool stream,
             IReadOnlyList<RecordedMessage> messages,
             IReadOnlyList<ToolDefinition> tools,
-            string? bodyJson)
-            : this(method, url, endpoint, model, stream, messages, tools, JsonText.FromString(bodyJson))
+            string? bodyJson,
+            string? prompt = null)
+            : this(method, url, endpoint, model, stream, messages, tools, JsonText.FromString(bodyJson), prompt)
         {
         }
 
@@ -30,8 +31,10 @@ namespace RecordingGen
             bool stream,
             IReadOnlyList<RecordedMessage> messages,
             IReadOnlyList<ToolDefinition> tools,
-            JsonText body)
+            JsonText body,
+            string? prompt)
         {
+            Prompt = prompt;
             Method = method;
             Url = url;
             Endpoint = endpoint;
@@ -62,6 +65,9 @@ namespace RecordingGen
 
         /// <summary>The tools offered to the model, in order.</summary>
         public IReadOnlyList<ToolDefinition> Tools { get; }
+
+        /// <summary>For text completions (<c>/v1/completions</c>), the prompt; several prompts joined with newlines.</summary>
+        public string? Prompt { get; }
 
         /// <summary>The request <c>body</c> or <c>payload</c> as JSON text, or null when the recording has neither.</summary>
         public string? BodyJson => _body.Value;

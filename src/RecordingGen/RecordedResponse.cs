@@ -17,8 +17,9 @@ namespace RecordingGen
             string text,
             IReadOnlyList<ToolCall> toolCalls,
             string? finishReason,
-            TokenUsage? usage)
-            : this(isStreaming, statusCode, JsonText.FromString(bodyJson), chunks, text, toolCalls, finishReason, usage)
+            TokenUsage? usage,
+            RecordedError? error = null)
+            : this(isStreaming, statusCode, JsonText.FromString(bodyJson), chunks, text, toolCalls, finishReason, usage, error)
         {
         }
 
@@ -30,8 +31,10 @@ namespace RecordingGen
             string text,
             IReadOnlyList<ToolCall> toolCalls,
             string? finishReason,
-            TokenUsage? usage)
+            TokenUsage? usage,
+            RecordedError? error)
         {
+            Error = error;
             IsStreaming = isStreaming;
             StatusCode = statusCode;
             _body = body;
@@ -62,6 +65,9 @@ namespace RecordingGen
 
         /// <summary>The finish reason: the last one the stream carried, or the first choice's.</summary>
         public string? FinishReason { get; }
+
+        /// <summary>The error recorded instead of a response (<c>is_exception</c>), or null.</summary>
+        public RecordedError? Error { get; }
 
         /// <summary>The token usage the response reported, or null when it reported none.</summary>
         public TokenUsage? Usage { get; }

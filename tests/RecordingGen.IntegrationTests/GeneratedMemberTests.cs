@@ -46,8 +46,8 @@ namespace RecordingGen.IntegrationTests
             Assert.Equal(
                 new[] { "3f1c0de4a5b6c7d8e9f00112233445566778899aabbccddeeff00112233aabbc.json", "hostile #error 'name' (1).json", "tool_call_after_history.json" },
                 Recordings.OpenaiChat.All.Select(recording => System.IO.Path.GetFileName(recording.SourcePath)));
-            Assert.Same(Recordings.Other.ToolRuntimeSearch.Recording, Recordings.Other.All[2]);
-            Assert.Throws<System.ArgumentOutOfRangeException>(() => Recordings.Other.All[3]);
+            Assert.Same(Recordings.Other.ToolRuntimeSearch.Recording, Recordings.Other.All[4]);
+            Assert.Throws<System.ArgumentOutOfRangeException>(() => Recordings.Other.All[5]);
         }
 
         [Fact]
@@ -62,6 +62,30 @@ namespace RecordingGen.IntegrationTests
             Assert.Equal("1st \"tool\"*/", Recordings.OpenaiChat.HostileErrorName1.Tools._1stTool.Name);
             Assert.Equal("tests/x.py::test_\"*/#error\n[\u202eid]", recording.TestId);
             Assert.Equal("m\"*/", recording.Request.Model);
+        }
+
+        [Fact]
+        public void Text_completions_have_their_prompt_and_text()
+        {
+            Recording recording = Recordings.Other.TextCompletionStream.Recording;
+
+            Assert.Equal("Roses are red,\nviolets are", recording.Request.Prompt);
+            Assert.Equal(" blue.", recording.Response.Text);
+            Assert.Equal(new[] { " blue", ".", "" }, recording.Response.Chunks.Select(chunk => chunk.TextDelta));
+            Assert.Equal("stop", recording.Response.FinishReason);
+        }
+
+        [Fact]
+        public void A_recorded_exception_is_a_typed_error()
+        {
+            RecordedResponse response = Recordings.Other.ProviderError.Response;
+
+            Assert.Null(response.BodyJson);
+            RecordedError error = Assert.IsType<RecordedError>(response.Error);
+            Assert.Equal(("provider_sdk", "openai", "BadRequestError", 400), (error.Category, error.Provider, error.Type, error.StatusCode));
+            Assert.Equal("Error code: 400 - invalid image input", error.Message);
+            Assert.Contains("\"invalid_request_error\"", error.BodyJson);
+            Assert.Null(Recordings.OpenaiChat.ToolCallAfterHistory.Response.Error);
         }
 
         [Fact]

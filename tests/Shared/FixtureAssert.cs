@@ -18,6 +18,7 @@ namespace RecordingGen.Tests.Shared
             Equal(where + "Model", expected.Model, actual.Request.Model);
             Equal(where + "Stream", expected.Stream, actual.Request.Stream);
             Json(where + "Request.BodyJson", expected.RequestBody, actual.Request.BodyJson);
+            Equal(where + "Prompt", expected.Prompt, actual.Request.Prompt);
 
             Equal(where + "message count", expected.Messages.Count, actual.Request.Messages.Count);
             for (int i = 0; i < expected.Messages.Count; i++)
@@ -50,6 +51,13 @@ namespace RecordingGen.Tests.Shared
             Equal(where + "Text", expected.Text, actual.Response.Text);
             Equal(where + "ToolCalls", Describe(expected.ToolCalls), Describe(actual.Response.ToolCalls));
             Equal(where + "FinishReason", expected.FinishReason, actual.Response.FinishReason);
+            Equal(where + "has Error", expected.Error is not null, actual.Response.Error is not null);
+            if (expected.Error is { } error && actual.Response.Error is { } recorded)
+            {
+                Equal(where + "Error", (error.Category, error.Provider, error.Type, error.Message, error.StatusCode), (recorded.Category, recorded.Provider, recorded.Type, recorded.Message, recorded.StatusCode));
+                Json(where + "Error.BodyJson", error.Body, recorded.BodyJson);
+            }
+
             Equal(
                 where + "Usage",
                 expected.Usage?.ToString(),

@@ -26,7 +26,9 @@ namespace RecordingGen.Tests.Shared
         string Text,
         IReadOnlyList<(string? Id, string Name, string Arguments)> ToolCalls,
         string? FinishReason,
-        (int? Input, int? Output, int? Total)? Usage)
+        (int? Input, int? Output, int? Total)? Usage,
+        string? Prompt = null,
+        (string? Category, string? Provider, string? Type, string? Message, int? StatusCode, JsonNode? Body)? Error = null)
     {
         public static RecordingOracle FromJson(string json)
         {
@@ -42,6 +44,14 @@ namespace RecordingGen.Tests.Shared
             JsonNode? first = responseBody is JsonArray list && list.Count > 0 ? list[0] : responseBody;
             string? firstType = first is JsonObject typed ? Str(typed["__type__"]) : null;
             bool chat = chatEndpoint || (firstType?.StartsWith("openai.types.chat.", System.StringComparison.Ordinal) ?? false);
+            bool textCompletion = !chat && (firstType == "openai.types.completion.Completion" || (endpoint?.EndsWith("/v1/completions", System.StringComparison.Ordinal) ?? false));
+            string? prompt = null;
+            if (textCompletion && body is JsonObject completionRequest)
+            {
+                prompt = completionRequest["prompt"] is JsonArray prompts
+                    ? string.Join("\n", prompts.Select(Str).Where(part => part is not null))
+                    : Str(completionRequest["prompt"]);
+            }
 
             var messages = new List<(string, string?, string?, IReadOnlyList<(string?, string, string)>)>();
             var tools = new List<(string, string?, JsonNode?)>();
@@ -76,6 +86,18 @@ namespace RecordingGen.Tests.Shared
                     JsonNode? data = Unwrap(item);
                     string? delta = null;
                     string? finish = null;
+                    if (textCompletion)
+                    {
+                        JsonNode? choice = (data?["choices"] as JsonArray)?.FirstOrDefault();
+                        delta = Str(choice?["text"]);
+                        finish = Str(choice?["finish_reason"]);
+                        finishReason = finish ?? finishReason;
+                        if (data?["usage"] is JsonObject u)
+                        {
+                            usage = ReadUsage(u);
+                        }
+                    }
+
                     if (chat)
                     {
                         JsonNode? choice = (data?["choices"] as JsonArray)?.FirstOrDefault();
@@ -110,6 +132,14 @@ namespace RecordingGen.Tests.Shared
             else
             {
                 unwrappedBody = Unwrap(responseBody);
+                if (textCompletion && unwrappedBody is JsonObject textBody)
+                {
+                    JsonNode? choice = (textBody["choices"] as JsonArray)?.FirstOrDefault();
+                    text = Str(choice?["text"]) ?? "";
+                    finishReason = Str(choice?["finish_reason"]);
+                    usage = textBody["usage"] is JsonObject u ? ReadUsage(u) : null;
+                }
+
                 if (chat && unwrappedBody is JsonObject completion)
                 {
                     JsonNode? choice = (completion["choices"] as JsonArray)?.FirstOrDefault();
@@ -137,7 +167,16 @@ namespace RecordingGen.Tests.Shared
                 text,
                 toolCalls,
                 finishReason,
-                usage);
+                usage,
+                prompt,
+                response["is_exception"]?.GetValueKind() == JsonValueKind.True
+                    ? (Str(response["exception_data"]?["category"]),
+                       Str(response["exception_data"]?["provider"]),
+                       Str(response["exception_data"]?["type"]),
+                       Str(response["exception_data"]?["message"]) ?? Str(response["exception_message"]),
+                       Int(response["exception_data"]?["status_code"]),
+                       response["exception_data"]?["body"])
+                    : null);
         }
 
         private static JsonNode? Unwrap(JsonNode? node)

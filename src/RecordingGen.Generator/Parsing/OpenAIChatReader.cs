@@ -163,7 +163,8 @@ namespace RecordingGen.Generator.Parsing
             return joined?.ToString();
         }
 
-        private static UsageShape? ReadUsage(JsonElement? usage)
+        /// <summary>OpenAI's usage object, shared by chat and text completions.</summary>
+        public static UsageShape? ReadUsage(JsonElement? usage)
             => usage.Object() is null
                 ? null
                 : new UsageShape

@@ -38,6 +38,7 @@ namespace RecordingGen.Generator.Parsing
             program.AddOptionalString(table, request.Endpoint);
             program.AddOptionalString(table, request.Model);
             program.Add(request.Stream);
+            program.AddOptionalString(table, request.Prompt);
             WriteJson(program, request.Body is { } body ? encoder.Encode(body) : null);
 
             program.Add(request.Messages.Count);
@@ -85,6 +86,21 @@ namespace RecordingGen.Generator.Parsing
                 program.AddOptional(usage.InputTokens);
                 program.AddOptional(usage.OutputTokens);
                 program.AddOptional(usage.TotalTokens);
+            }
+            else
+            {
+                program.Add(0);
+            }
+
+            if (response.Error is { } error)
+            {
+                program.Add(1);
+                program.AddOptionalString(table, error.Category);
+                program.AddOptionalString(table, error.Provider);
+                program.AddOptionalString(table, error.Type);
+                program.AddOptionalString(table, error.Message);
+                program.AddOptional(error.StatusCode);
+                WriteJson(program, error.Body is { ValueKind: not JsonValueKind.Null } errorBody ? encoder.Encode(errorBody) : null);
             }
             else
             {

@@ -79,9 +79,12 @@ namespace RecordingGen.Generator.Parsing
                 JsonElement responseElement = root.GetProperty("response");
 
                 // Early recordings file chat completions under /v1/completions: the response type tells.
-                bool chat = OpenAIChatReader.IsChatEndpoint(requestElement.Member("endpoint").String()) || IsChatType(responseElement.Member("body"));
-                RequestShape request = ReadRequest(requestElement, chat);
-                ResponseShape response = ReadResponse(responseElement, chat, cancellationToken);
+                string? endpoint = requestElement.Member("endpoint").String();
+                string? type = FirstType(responseElement.Member("body"));
+                bool chat = OpenAIChatReader.IsChatEndpoint(endpoint) || type == OpenAIChatReader.ChunkType || type == OpenAIChatReader.CompletionType;
+                bool completion = !chat && (type == OpenAICompletionsReader.CompletionType || (endpoint is not null && endpoint.EndsWith("/v1/completions", StringComparison.Ordinal)));
+                RequestShape request = ReadRequest(requestElement, chat, completion);
+                ResponseShape response = ReadResponse(responseElement, chat, completion, cancellationToken);
                 List<DiagnosticInfo> findings = RecordingValidator.Validate(sourcePath, positions, responseElement, request, response, chat);
 
                 string dataClassName = DataClassName(sourcePath);
@@ -99,7 +102,7 @@ namespace RecordingGen.Generator.Parsing
             }
         }
 
-        private static RequestShape ReadRequest(JsonElement element, bool chat)
+        private static RequestShape ReadRequest(JsonElement element, bool chat, bool completion)
         {
             JsonElement? body = element.Member("body").Object() ?? element.Member("payload").Object();
             JsonElement? anyBody = element.Member("body") ?? element.Member("payload");
@@ -118,11 +121,15 @@ namespace RecordingGen.Generator.Parsing
             {
                 OpenAIChatReader.ReadRequest(chatBody, request);
             }
+            else if (body is { } completionBody && completion)
+            {
+                OpenAICompletionsReader.ReadRequest(completionBody, request);
+            }
 
             return request;
         }
 
-        private static ResponseShape ReadResponse(JsonElement element, bool chat, CancellationToken cancellationToken)
+        private static ResponseShape ReadResponse(JsonElement element, bool chat, bool completion, CancellationToken cancellationToken)
         {
             var response = new ResponseShape
             {
@@ -161,19 +168,40 @@ namespace RecordingGen.Generator.Parsing
             {
                 OpenAIChatReader.ReadStream(response);
             }
-            else if (chat && response.Body is { ValueKind: JsonValueKind.Object } completion)
+            else if (chat && response.Body is { ValueKind: JsonValueKind.Object } chatCompletion)
             {
-                OpenAIChatReader.ReadCompletion(completion, response);
+                OpenAIChatReader.ReadCompletion(chatCompletion, response);
+            }
+            else if (completion && response.Chunks.Count > 0)
+            {
+                OpenAICompletionsReader.ReadStream(response);
+            }
+            else if (completion && response.Body is { ValueKind: JsonValueKind.Object } textCompletion)
+            {
+                OpenAICompletionsReader.ReadCompletion(textCompletion, response);
+            }
+
+            if (element.Member("is_exception").IsTrue())
+            {
+                JsonElement? data = element.Member("exception_data").Object();
+                response.Error = new ErrorShape
+                {
+                    Category = data.Member("category").String(),
+                    Provider = data.Member("provider").String(),
+                    Type = data.Member("type").String(),
+                    Message = data.Member("message").String() ?? element.Member("exception_message").String(),
+                    StatusCode = data.Member("status_code").Int(),
+                    Body = data.Member("body"),
+                };
             }
 
             return response;
         }
 
-        private static bool IsChatType(JsonElement? body)
+        private static string? FirstType(JsonElement? body)
         {
             JsonElement? first = body is { ValueKind: JsonValueKind.Array } ? body.FirstItem() : body;
-            string? type = first is { } value ? value.TypeName() : null;
-            return type == OpenAIChatReader.ChunkType || type == OpenAIChatReader.CompletionType;
+            return first is { ValueKind: JsonValueKind.Object } value ? value.TypeName() : null;
         }
 
         /// <summary>A stable class name for a recording's data, from a hash of its path.</summary>

@@ -18,6 +18,8 @@ namespace RecordingGen.Generator.Parsing
 
         public bool Stream { get; set; }
 
+        public string? Prompt { get; set; }
+
         public JsonElement? Body { get; set; }
 
         /// <summary>Where the body sits: <c>request.body</c> or <c>request.payload</c>.</summary>
@@ -89,6 +91,23 @@ namespace RecordingGen.Generator.Parsing
         public string? FinishReason { get; set; }
 
         public UsageShape? Usage { get; set; }
+
+        public ErrorShape? Error { get; set; }
+    }
+
+    internal sealed class ErrorShape
+    {
+        public string? Category { get; set; }
+
+        public string? Provider { get; set; }
+
+        public string? Type { get; set; }
+
+        public string? Message { get; set; }
+
+        public int? StatusCode { get; set; }
+
+        public JsonElement? Body { get; set; }
     }
 
     internal sealed class ChunkShape

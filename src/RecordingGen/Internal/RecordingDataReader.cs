@@ -67,6 +67,7 @@ namespace RecordingGen.Internal
             string? endpoint = reader.OptionalString(strings);
             string? model = reader.OptionalString(strings);
             bool stream = reader.Next() == 1;
+            string? prompt = reader.OptionalString(strings);
             JsonText body = ReadJson(ref reader, strings, tokens);
 
             var messages = new RecordedMessage[reader.Next()];
@@ -86,7 +87,7 @@ namespace RecordingGen.Internal
                 tools[i] = new ToolDefinition(name, description, ReadJson(ref reader, strings, tokens));
             }
 
-            return new RecordedRequest(method, url, endpoint, model, stream, messages, tools, body);
+            return new RecordedRequest(method, url, endpoint, model, stream, messages, tools, body, prompt);
         }
 
         private static RecordedResponse ReadResponse(ref Cursor reader, string[] strings, TokenBuffer tokens)
@@ -109,7 +110,16 @@ namespace RecordingGen.Internal
             TokenUsage? usage = reader.Next() == 0
                 ? null
                 : new TokenUsage(reader.OptionalInt(), reader.OptionalInt(), reader.OptionalInt());
-            return new RecordedResponse(isStreaming, statusCode, body, chunks, text, toolCalls, finishReason, usage);
+            RecordedError? error = reader.Next() == 0
+                ? null
+                : new RecordedError(
+                    reader.OptionalString(strings),
+                    reader.OptionalString(strings),
+                    reader.OptionalString(strings),
+                    reader.OptionalString(strings),
+                    reader.OptionalInt(),
+                    ReadJson(ref reader, strings, tokens));
+            return new RecordedResponse(isStreaming, statusCode, body, chunks, text, toolCalls, finishReason, usage, error);
         }
 
         private static RecordedChunk[] ReadChunks(ref Cursor reader, string[] strings, TokenBuffer tokens)

@@ -11,7 +11,7 @@ namespace Consumer.Tests
     {
         /// <summary>Every recording, ordered by <see cref="global::RecordingGen.Recording.SourcePath"/> (ordinal); each is decoded on first access.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::RecordingGen.Recording> All { get; } =
-            new global::RecordingGen.Internal.RecordingList(6, GetRecording);
+            new global::RecordingGen.Internal.RecordingList(8, GetRecording);
 
         private static global::RecordingGen.Recording GetRecording(int index)
         {
@@ -22,7 +22,9 @@ namespace Consumer.Tests
                 case 2: return global::Consumer.Tests.RecordingGenData.Recording_6c7b2bd06ed6fae9.Value;
                 case 3: return global::Consumer.Tests.RecordingGenData.Recording_682f6ac923b4460d.Value;
                 case 4: return global::Consumer.Tests.RecordingGenData.Recording_21988833a871f39e.Value;
-                case 5: return global::Consumer.Tests.RecordingGenData.Recording_a8727f1c59eac0d1.Value;
+                case 5: return global::Consumer.Tests.RecordingGenData.Recording_574736f81de4e888.Value;
+                case 6: return global::Consumer.Tests.RecordingGenData.Recording_d2b0bae9dad4b450.Value;
+                case 7: return global::Consumer.Tests.RecordingGenData.Recording_a8727f1c59eac0d1.Value;
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(index));
             }
         }
@@ -121,7 +123,7 @@ namespace Consumer.Tests
         {
             /// <summary>The recordings of this group and its subgroups, ordered by SourcePath; each is decoded on first access.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::RecordingGen.Recording> All { get; } =
-                new global::RecordingGen.Internal.RecordingList(new int[] { 3, 4, 5 }, global::Consumer.Tests.Recordings.GetRecording);
+                new global::RecordingGen.Internal.RecordingList(new int[] { 3, 4, 5, 6, 7 }, global::Consumer.Tests.Recordings.GetRecording);
 
             /// <summary>
             /// The recording <c>recordings/other/anthropic_style_stream.json</c>.
@@ -153,6 +155,38 @@ namespace Consumer.Tests
 
                 /// <summary>The recorded response.</summary>
                 public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_21988833a871f39e.Value.Response;
+            }
+
+            /// <summary>
+            /// The recording <c>recordings/other/provider_error.json</c> (/v1/chat/completions).
+            /// Test: <c>tests/integration/inference/test_errors.py::test_bad_image[txt=openai/gpt-4o]</c>.
+            /// </summary>
+            public static class ProviderError
+            {
+                /// <summary>The recording, decoded on first access.</summary>
+                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_574736f81de4e888.Value;
+
+                /// <summary>The recorded request.</summary>
+                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_574736f81de4e888.Value.Request;
+
+                /// <summary>The recorded response.</summary>
+                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_574736f81de4e888.Value.Response;
+            }
+
+            /// <summary>
+            /// The recording <c>recordings/other/text_completion_stream.json</c> (/v1/completions).
+            /// Test: <c>tests/integration/inference/test_text.py::test_text_completion_streaming[txt=ollama/llama3.2:3b]</c>.
+            /// </summary>
+            public static class TextCompletionStream
+            {
+                /// <summary>The recording, decoded on first access.</summary>
+                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_d2b0bae9dad4b450.Value;
+
+                /// <summary>The recorded request.</summary>
+                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_d2b0bae9dad4b450.Value.Request;
+
+                /// <summary>The recorded response.</summary>
+                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_d2b0bae9dad4b450.Value.Response;
             }
 
             /// <summary>

@@ -1,0 +1,59 @@
+using System.Text;
+using System.Text.Json;
+
+namespace RecordingGen.Generator.Parsing
+{
+    /// <summary>The typed layer of OpenAI text completions (<c>/v1/completions</c>): the prompt, and the text of the first choice.</summary>
+    internal static class OpenAICompletionsReader
+    {
+        public const string CompletionType = "openai.types.completion.Completion";
+
+        public static void ReadRequest(JsonElement body, RequestShape request)
+        {
+            JsonElement? prompt = body.Member("prompt");
+            if (prompt.String() is { } text)
+            {
+                request.Prompt = text;
+            }
+            else if (prompt.Array() is { } prompts)
+            {
+                var joined = new StringBuilder();
+                foreach (JsonElement item in prompts.EnumerateArray())
+                {
+                    if (((JsonElement?)item).String() is { } part)
+                    {
+                        joined.Append(joined.Length > 0 ? "\n" : string.Empty).Append(part);
+                    }
+                }
+
+                request.Prompt = joined.ToString();
+            }
+        }
+
+        /// <summary>Streamed: each chunk's <c>choices[0].text</c> is its delta; the last finish reason and usage win.</summary>
+        public static void ReadStream(ResponseShape response)
+        {
+            foreach (ChunkShape chunk in response.Chunks)
+            {
+                JsonElement? choice = ((JsonElement?)chunk.Data).Member("choices").FirstItem();
+                chunk.TextDelta = choice.Member("text").String();
+                chunk.FinishReason = choice.Member("finish_reason").String();
+                response.FinishReason = chunk.FinishReason ?? response.FinishReason;
+                if (OpenAIChatReader.ReadUsage(((JsonElement?)chunk.Data).Member("usage")) is { } usage)
+                {
+                    response.Usage = usage;
+                }
+            }
+
+            response.TextFromChunks = true;
+        }
+
+        public static void ReadCompletion(JsonElement body, ResponseShape response)
+        {
+            JsonElement? choice = body.Member("choices").FirstItem();
+            response.Text = choice.Member("text").String();
+            response.FinishReason = choice.Member("finish_reason").String();
+            response.Usage = OpenAIChatReader.ReadUsage(body.Member("usage"));
+        }
+    }
+}
