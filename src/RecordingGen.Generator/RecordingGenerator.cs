@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using RecordingGen.Generator.Emit;
@@ -12,7 +11,9 @@ namespace RecordingGen.Generator
 {
     /// <summary>
     /// Turns recording files (AdditionalFiles) into <c>Recordings</c>: JSON file -> <see cref="ParseResult"/>
-    /// (compact data, summary, diagnostics; all value-equal) -> one source per recording plus the facade.
+    /// (compact data, summary, request fingerprint, located diagnostics; all value-equal) -> one source per
+    /// recording plus the facade. Checks that need every recording (ambiguous replays, the literal budget)
+    /// work on small collected projections.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class RecordingGenerator : IIncrementalGenerator
