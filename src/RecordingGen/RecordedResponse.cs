@@ -18,8 +18,9 @@ namespace RecordingGen
             IReadOnlyList<ToolCall> toolCalls,
             string? finishReason,
             TokenUsage? usage,
-            RecordedError? error = null)
-            : this(isStreaming, statusCode, JsonText.FromString(bodyJson), chunks, text, toolCalls, finishReason, usage, error)
+            RecordedError? error = null,
+            IReadOnlyList<RecordedModel>? models = null)
+            : this(isStreaming, statusCode, JsonText.FromString(bodyJson), chunks, text, toolCalls, finishReason, usage, error, models ?? new RecordedModel[0])
         {
         }
 
@@ -32,9 +33,11 @@ namespace RecordingGen
             IReadOnlyList<ToolCall> toolCalls,
             string? finishReason,
             TokenUsage? usage,
-            RecordedError? error)
+            RecordedError? error,
+            IReadOnlyList<RecordedModel> models)
         {
             Error = error;
+            Models = models;
             IsStreaming = isStreaming;
             StatusCode = statusCode;
             _body = body;
@@ -65,6 +68,9 @@ namespace RecordingGen
 
         /// <summary>The finish reason: the last one the stream carried, or the first choice's.</summary>
         public string? FinishReason { get; }
+
+        /// <summary>For a model list, its models in order; empty otherwise.</summary>
+        public IReadOnlyList<RecordedModel> Models { get; }
 
         /// <summary>The error recorded instead of a response (<c>is_exception</c>), or null.</summary>
         public RecordedError? Error { get; }

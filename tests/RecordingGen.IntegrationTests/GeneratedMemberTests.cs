@@ -92,6 +92,7 @@ namespace RecordingGen.IntegrationTests
         public void Other_endpoints_have_the_common_layer()
         {
             Recording models = Recordings.Other.Models_0a1b2c_deadbeef.Recording;
+            Assert.Equal(new[] { "llama3.2:3b library 1753000000", "all-minilm:l6-v2 library 1753000001" }, models.Response.Models.Select(model => model.Id + " " + model.OwnedBy + " " + model.Created));
             Assert.False(models.Response.IsStreaming);
             Assert.Empty(models.Response.Chunks);
             Assert.StartsWith("[{\"id\":\"llama3.2:3b\"", models.Response.BodyJson);

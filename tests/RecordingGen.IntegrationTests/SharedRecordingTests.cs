@@ -36,6 +36,18 @@ namespace RecordingGen.IntegrationTests
         }
 
         [Fact]
+        public void Model_lists_of_openai_and_ollama_are_typed()
+        {
+            Recording openAI = Recordings.All.Single(recording => recording.SourcePath.Contains("/models-64a2277c", System.StringComparison.Ordinal));
+            Recording ollamaTags = Recordings.All.Single(recording => recording.Request.Endpoint == "/api/tags");
+
+            Assert.Equal(127, openAI.Response.Models.Count);
+            Assert.All(openAI.Response.Models, model => Assert.False(string.IsNullOrEmpty(model.Id)));
+            Assert.NotEmpty(ollamaTags.Response.Models);
+            Assert.All(ollamaTags.Response.Models, model => Assert.Null(model.OwnedBy));
+        }
+
+        [Fact]
         public void Hash_named_files_are_named_after_their_test()
         {
             Recording recording = Recordings.LlamaStack.Responses.ResponseStreamingMultiTurnToolExecution_ClientWithModelsTxtOpenaiGpt4oExperimentAnalysisStreaming_ef7060.Recording;

@@ -51,6 +51,10 @@ namespace RecordingGen.Tests.Shared
             Equal(where + "Text", expected.Text, actual.Response.Text);
             Equal(where + "ToolCalls", Describe(expected.ToolCalls), Describe(actual.Response.ToolCalls));
             Equal(where + "FinishReason", expected.FinishReason, actual.Response.FinishReason);
+            Equal(
+                where + "Models",
+                string.Join("|", (expected.Models ?? System.Array.Empty<(string, string?, long?)>()).Select(model => model.ToString())),
+                string.Join("|", actual.Response.Models.Select(model => (model.Id, model.OwnedBy, model.Created).ToString())));
             Equal(where + "has Error", expected.Error is not null, actual.Response.Error is not null);
             if (expected.Error is { } error && actual.Response.Error is { } recorded)
             {

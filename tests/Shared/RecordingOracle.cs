@@ -27,6 +27,7 @@ namespace RecordingGen.Tests.Shared
         IReadOnlyList<(string? Id, string Name, string Arguments)> ToolCalls,
         string? FinishReason,
         (int? Input, int? Output, int? Total)? Usage,
+        IReadOnlyList<(string Id, string? OwnedBy, long? Created)>? Models = null,
         string? Prompt = null,
         (string? Category, string? Provider, string? Type, string? Message, int? StatusCode, JsonNode? Body)? Error = null)
     {
@@ -168,6 +169,7 @@ namespace RecordingGen.Tests.Shared
                 toolCalls,
                 finishReason,
                 usage,
+                ReadModels(firstType, unwrappedBody),
                 prompt,
                 response["is_exception"]?.GetValueKind() == JsonValueKind.True
                     ? (Str(response["exception_data"]?["category"]),
@@ -177,6 +179,21 @@ namespace RecordingGen.Tests.Shared
                        Int(response["exception_data"]?["status_code"]),
                        response["exception_data"]?["body"])
                     : null);
+        }
+
+        private static IReadOnlyList<(string, string?, long?)> ReadModels(string? type, JsonNode? body)
+        {
+            IEnumerable<JsonNode?> items = type switch
+            {
+                "openai.types.model.Model" => body as JsonArray ?? new JsonArray(),
+                "ollama._types.ListResponse" or "ollama._types.ProcessResponse" => body?["models"] as JsonArray ?? new JsonArray(),
+                _ => new JsonArray(),
+            };
+            string idMember = type == "openai.types.model.Model" ? "id" : "model";
+            return items.OfType<JsonObject>()
+                .Where(item => (Str(item[idMember]) ?? Str(item["name"])) is not null)
+                .Select(item => (Str(item[idMember]) ?? Str(item["name"])!, Str(item["owned_by"]), item["created"] is JsonValue created && created.GetValueKind() == JsonValueKind.Number && created.TryGetValue(out long seconds) ? seconds : (long?)null))
+                .ToList();
         }
 
         private static JsonNode? Unwrap(JsonNode? node)

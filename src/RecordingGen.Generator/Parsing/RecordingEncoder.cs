@@ -106,6 +106,14 @@ namespace RecordingGen.Generator.Parsing
             {
                 program.Add(0);
             }
+
+            program.Add(response.Models.Count);
+            foreach (ModelShape model in response.Models)
+            {
+                program.AddString(table, model.Id);
+                program.AddOptionalString(table, model.OwnedBy);
+                program.AddOptionalString(table, model.Created);
+            }
         }
 
         private static void WriteChunks(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, List<ChunkShape> chunks)

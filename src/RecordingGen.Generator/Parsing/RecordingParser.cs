@@ -85,6 +85,11 @@ namespace RecordingGen.Generator.Parsing
                 bool completion = !chat && (type == OpenAICompletionsReader.CompletionType || (endpoint is not null && endpoint.EndsWith("/v1/completions", StringComparison.Ordinal)));
                 RequestShape request = ReadRequest(requestElement, chat, completion);
                 ResponseShape response = ReadResponse(responseElement, chat, completion, cancellationToken);
+                if (ModelListReader.IsModelList(type))
+                {
+                    ModelListReader.Read(response);
+                }
+
                 List<DiagnosticInfo> findings = RecordingValidator.Validate(sourcePath, positions, responseElement, request, response, chat);
 
                 string dataClassName = DataClassName(sourcePath);

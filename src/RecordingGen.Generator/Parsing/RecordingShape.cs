@@ -93,6 +93,18 @@ namespace RecordingGen.Generator.Parsing
         public UsageShape? Usage { get; set; }
 
         public ErrorShape? Error { get; set; }
+
+        public List<ModelShape> Models { get; } = new List<ModelShape>();
+    }
+
+    internal sealed class ModelShape
+    {
+        public string Id { get; set; } = string.Empty;
+
+        public string? OwnedBy { get; set; }
+
+        /// <summary>The raw JSON number text of <c>created</c>, when it is an integer.</summary>
+        public string? Created { get; set; }
     }
 
     internal sealed class ErrorShape

@@ -119,7 +119,16 @@ namespace RecordingGen.Internal
                     reader.OptionalString(strings),
                     reader.OptionalInt(),
                     ReadJson(ref reader, strings, tokens));
-            return new RecordedResponse(isStreaming, statusCode, body, chunks, text, toolCalls, finishReason, usage, error);
+            var models = new RecordedModel[reader.Next()];
+            for (int i = 0; i < models.Length; i++)
+            {
+                string id = strings[reader.Next()];
+                string? ownedBy = reader.OptionalString(strings);
+                string? created = reader.OptionalString(strings);
+                models[i] = new RecordedModel(id, ownedBy, created is null ? null : long.Parse(created, System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return new RecordedResponse(isStreaming, statusCode, body, chunks, text, toolCalls, finishReason, usage, error, models);
         }
 
         private static RecordedChunk[] ReadChunks(ref Cursor reader, string[] strings, TokenBuffer tokens)
