@@ -18,8 +18,9 @@ namespace RecordingGen
             IReadOnlyList<RecordedMessage> messages,
             IReadOnlyList<ToolDefinition> tools,
             string? bodyJson,
-            string? prompt = null)
-            : this(method, url, endpoint, model, stream, messages, tools, JsonText.FromString(bodyJson), prompt)
+            string? prompt = null,
+            ToolCall? toolInvocation = null)
+            : this(method, url, endpoint, model, stream, messages, tools, JsonText.FromString(bodyJson), prompt, toolInvocation)
         {
         }
 
@@ -32,9 +33,11 @@ namespace RecordingGen
             IReadOnlyList<RecordedMessage> messages,
             IReadOnlyList<ToolDefinition> tools,
             JsonText body,
-            string? prompt)
+            string? prompt,
+            ToolCall? toolInvocation)
         {
             Prompt = prompt;
+            ToolInvocation = toolInvocation;
             Method = method;
             Url = url;
             Endpoint = endpoint;
@@ -68,6 +71,9 @@ namespace RecordingGen
 
         /// <summary>For text completions (<c>/v1/completions</c>), the prompt; several prompts joined with newlines.</summary>
         public string? Prompt { get; }
+
+        /// <summary>For a tool-runtime recording, the tool invoked (<c>tool_name</c>) and its arguments (<c>kwargs</c>).</summary>
+        public ToolCall? ToolInvocation { get; }
 
         /// <summary>The request <c>body</c> or <c>payload</c> as JSON text, or null when the recording has neither.</summary>
         public string? BodyJson => _body.Value;

@@ -15,7 +15,7 @@ namespace RecordingGen.Internal
     internal static class CompactFormat
     {
         /// <summary>Bumped whenever the layout of a program changes; the reader rejects other versions.</summary>
-        public const int Version = 5;
+        public const int Version = 6;
 
         public const int Base = 10496;
 

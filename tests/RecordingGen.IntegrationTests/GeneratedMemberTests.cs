@@ -109,6 +109,10 @@ namespace RecordingGen.IntegrationTests
             Assert.Null(toolRuntime.Request.Endpoint);
             Assert.Null(toolRuntime.Request.BodyJson);
             Assert.Contains("Llamas are camelids.", toolRuntime.Response.BodyJson);
+            Assert.Equal("knowledge_search", toolRuntime.Request.ToolInvocation!.Name);
+            Assert.Equal("{\"query\":\"llamas\"}", toolRuntime.Request.ToolInvocation.ArgumentsJson);
+            Assert.Equal("Llamas are camelids.", toolRuntime.Response.Text);
+            Assert.Null(toolRuntime.Response.Error);
         }
     }
 }

@@ -19,6 +19,11 @@ namespace RecordingGen.Tests.Shared
             Equal(where + "Stream", expected.Stream, actual.Request.Stream);
             Json(where + "Request.BodyJson", expected.RequestBody, actual.Request.BodyJson);
             Equal(where + "Prompt", expected.Prompt, actual.Request.Prompt);
+            Equal(where + "tool invocation", expected.ToolInvocation?.Name, actual.Request.ToolInvocation?.Name);
+            if (expected.ToolInvocation is { } invocation)
+            {
+                Json(where + "tool invocation arguments", invocation.Arguments, actual.Request.ToolInvocation?.ArgumentsJson);
+            }
 
             Equal(where + "message count", expected.Messages.Count, actual.Request.Messages.Count);
             for (int i = 0; i < expected.Messages.Count; i++)

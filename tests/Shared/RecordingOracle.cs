@@ -29,6 +29,7 @@ namespace RecordingGen.Tests.Shared
         (int? Input, int? Output, int? Total)? Usage,
         IReadOnlyList<(string Id, string? OwnedBy, long? Created)>? Models = null,
         string? Prompt = null,
+        (string Name, JsonNode? Arguments)? ToolInvocation = null,
         (string? Category, string? Provider, string? Type, string? Message, int? StatusCode, JsonNode? Body)? Error = null)
     {
         public static RecordingOracle FromJson(string json)
@@ -151,6 +152,25 @@ namespace RecordingGen.Tests.Shared
                 }
             }
 
+            bool toolRuntime = (Str(request["tool_name"]) is not null && request["endpoint"] is null) || (firstType?.EndsWith(".ToolInvocationResult", System.StringComparison.Ordinal) ?? false);
+            (string, JsonNode?)? invocation = toolRuntime && Str(request["tool_name"]) is { } toolName ? (toolName, request["kwargs"] ?? new JsonObject()) : null;
+            (string?, string?, string?, string?, int?, JsonNode?)? error = response["is_exception"]?.GetValueKind() == JsonValueKind.True
+                ? (Str(response["exception_data"]?["category"]),
+                   Str(response["exception_data"]?["provider"]),
+                   Str(response["exception_data"]?["type"]),
+                   Str(response["exception_data"]?["message"]) ?? Str(response["exception_message"]),
+                   Int(response["exception_data"]?["status_code"]),
+                   response["exception_data"]?["body"])
+                : null;
+            if (toolRuntime && unwrappedBody is JsonObject result)
+            {
+                text = Str(result["content"]) ?? (result["content"] is JsonArray parts ? string.Join("\n", parts.Select(part => Str(part?["text"])).Where(part => part is not null)) : "");
+                if (Str(result["error_message"]) is { } toolError)
+                {
+                    error = ("tool_runtime", Str(request["provider"]), null, toolError, Int(result["error_code"]), null);
+                }
+            }
+
             return new RecordingOracle(
                 Str(root["test_id"]),
                 Str(request["method"]),
@@ -171,14 +191,8 @@ namespace RecordingGen.Tests.Shared
                 usage,
                 ReadModels(firstType, unwrappedBody),
                 prompt,
-                response["is_exception"]?.GetValueKind() == JsonValueKind.True
-                    ? (Str(response["exception_data"]?["category"]),
-                       Str(response["exception_data"]?["provider"]),
-                       Str(response["exception_data"]?["type"]),
-                       Str(response["exception_data"]?["message"]) ?? Str(response["exception_message"]),
-                       Int(response["exception_data"]?["status_code"]),
-                       response["exception_data"]?["body"])
-                    : null);
+                invocation,
+                error);
         }
 
         private static IReadOnlyList<(string, string?, long?)> ReadModels(string? type, JsonNode? body)

@@ -59,6 +59,30 @@ namespace RecordingGen.Generator.Parsing
                 ? path["__data__"]
                 : path;
 
+        /// <summary>The value as compact JSON text, independent of the file's formatting and line endings.</summary>
+        public static string CompactText(this JsonElement element)
+        {
+            try
+            {
+                using var stream = new System.IO.MemoryStream();
+                using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                {
+                    element.WriteTo(writer);
+                }
+
+                return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+            }
+            catch (System.InvalidOperationException)
+            {
+                // A lone surrogate the writer will not transcode: the raw text is still valid JSON.
+                return element.GetRawText();
+            }
+            catch (System.ArgumentException)
+            {
+                return element.GetRawText();
+            }
+        }
+
         public static string? TypeName(this JsonElement element) => ((JsonElement?)element).Member("__type__").String();
     }
 }

@@ -130,7 +130,7 @@ namespace RecordingGen.Generator.Parsing
                         Path = path["tool_calls"][index++],
                         Id = ((JsonElement?)call).Member("id").String(),
                         Name = function.Member("name").String() ?? string.Empty,
-                        Arguments = arguments.String() ?? (arguments is { } json ? json.GetRawText() : string.Empty),
+                        Arguments = arguments.String() ?? (arguments is { } json ? json.CompactText() : string.Empty),
                     });
                 }
             }

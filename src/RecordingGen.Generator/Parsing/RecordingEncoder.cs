@@ -39,6 +39,17 @@ namespace RecordingGen.Generator.Parsing
             program.AddOptionalString(table, request.Model);
             program.Add(request.Stream);
             program.AddOptionalString(table, request.Prompt);
+            if (request.ToolInvocation is { } invocation)
+            {
+                program.Add(1);
+                program.AddString(table, invocation.Name);
+                program.AddString(table, invocation.Arguments);
+            }
+            else
+            {
+                program.Add(0);
+            }
+
             WriteJson(program, request.Body is { } body ? encoder.Encode(body) : null);
 
             program.Add(request.Messages.Count);

@@ -90,6 +90,12 @@ namespace RecordingGen.Generator.Parsing
                     ModelListReader.Read(response);
                 }
 
+                if (ToolRuntimeReader.IsToolRuntime(requestElement, type))
+                {
+                    ToolRuntimeReader.ReadRequest(requestElement, request);
+                    ToolRuntimeReader.ReadResponse(requestElement, response);
+                }
+
                 List<DiagnosticInfo> findings = RecordingValidator.Validate(sourcePath, positions, responseElement, request, response, chat);
 
                 string dataClassName = DataClassName(sourcePath);

@@ -20,6 +20,8 @@ namespace RecordingGen.Generator.Parsing
 
         public string? Prompt { get; set; }
 
+        public ToolCallShape? ToolInvocation { get; set; }
+
         public JsonElement? Body { get; set; }
 
         /// <summary>Where the body sits: <c>request.body</c> or <c>request.payload</c>.</summary>

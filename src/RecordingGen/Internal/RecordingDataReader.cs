@@ -68,6 +68,7 @@ namespace RecordingGen.Internal
             string? model = reader.OptionalString(strings);
             bool stream = reader.Next() == 1;
             string? prompt = reader.OptionalString(strings);
+            ToolCall? toolInvocation = reader.Next() == 0 ? null : new ToolCall(null, strings[reader.Next()], strings[reader.Next()]);
             JsonText body = ReadJson(ref reader, strings, tokens);
 
             var messages = new RecordedMessage[reader.Next()];
@@ -87,7 +88,7 @@ namespace RecordingGen.Internal
                 tools[i] = new ToolDefinition(name, description, ReadJson(ref reader, strings, tokens));
             }
 
-            return new RecordedRequest(method, url, endpoint, model, stream, messages, tools, body, prompt);
+            return new RecordedRequest(method, url, endpoint, model, stream, messages, tools, body, prompt, toolInvocation);
         }
 
         private static RecordedResponse ReadResponse(ref Cursor reader, string[] strings, TokenBuffer tokens)

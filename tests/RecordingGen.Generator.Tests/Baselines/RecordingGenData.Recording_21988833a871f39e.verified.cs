@@ -12,7 +12,7 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/models-0a1b2c3d4e5f-deadbeef.json",
-            "丅丏仸儎二儢一为丬举丨丶世伲东乀丨丁丂七丄丅一一丂一丄一一一一世丈一丕业丝丣严个中串丄一丕丶丝主严个中串丄丌一一一一一一丂丆不三不不丏",
+            "丆丏仸儎二儢一为丬举丨丶世伲东乀丨丁丂七丄丅一一一丂一丄一一一一世丈一丕业丝丣严个中串丄一丕丶丝主严个中串丄丌一一一一一一丂丆不三不不丏",
             "tests/integration/models/test_models.py::test_list[txt=ollama]http://localhost:11434/v1/v1/modelsllama3.2:3b1753000000libraryall-minilm:l6-v21753000001",
             null);
     }

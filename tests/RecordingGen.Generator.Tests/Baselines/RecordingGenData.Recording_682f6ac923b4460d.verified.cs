@@ -12,7 +12,7 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/anthropic_style_stream.json",
-            "丅丒似儎亀丄世乚乆傚乂丈來丈乖乐乸一乌乴丁丂七一丄丁一丑一丑与丕丈一丙丞両並丄丌丩丯丱且丄一一丁一一丆一丁丶一一一丁为一一一丁举一一一丁乂一一一丁乆一一七一一一一一一一一一",
+            "丆丒似儎亀丄世乚乆傚乂丈來丈乖乐乸一乌乴丁丂七一丄丁一一丑一丑与丕丈一丙丞両並丄丌丩丯丱且丄一一丁一一丆一丁丶一一一丁为一一一丁举一一一丁乂一一一丁乆一一七一一一一一一一一一",
             "tests/integration/messages/test_messages.py::test_messages_stream[txt=ollama/m]http://0.0.0.0:11434/v1/messagesmHi16event: message_startdata: {\"type\":\"message_start\"}event: message_stopdata: {\"type\":\"message_stop\"}",
             null);
     }

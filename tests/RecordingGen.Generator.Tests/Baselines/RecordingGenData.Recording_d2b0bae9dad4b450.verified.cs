@@ -12,7 +12,7 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/text_completion_stream.json",
-            "丅丟侀儎亠儚丬乨世傒丸丬乖來丄为丘乢乊乒丄书仢且举丶僖乪两乎丄傦一丁丂七丄丅丁丆不一丙丒丝丈丢並丌丩且中丳丄一一丁一一七一丛一丵为丽丈一乁丐久之乍丐乑乖丄丌乙之丙丒九乢乥乪乭丐丄世一丁丁不乲丝一丁丂万乶丆乺丟丞丁一丞一一一",
+            "丆丟侀儎亠儚丬乨世傒丸丬乖來丄为丘乢乊乒丄书仢且举丶僖乪两乎丄傦一丁丂七丄丅丁丆一不一丙丒丝丈丢並丌丩且中丳丄一一丁一一七一丛一丵为丽丈一乁丐久之乍丐乑乖丄丌乙之丙丒九乢乥乪乭丐丄世一丁丁不乲丝一丁丂万乶丆乺丟丞丁一丞一一一",
             "tests/integration/inference/test_text.py::test_text_completion_streaming[txt=ollama/llama3.2:3b]http://localhost:11434/v1/v1/completionsllama3.2:3bRoses are red,\nviolets areRoses are red,violets are8rec-c10 bluefp_ollama.",
             null);
     }
