@@ -48,6 +48,24 @@ namespace RecordingGen.IntegrationTests
         }
 
         [Fact]
+        public void Ollama_native_generate_and_chat_are_typed()
+        {
+            Recording generate = Recordings.All.Single(recording => recording.SourcePath.EndsWith("/dd9e7d5913e9.json", System.StringComparison.Ordinal));
+            Recording chat = Recordings.All.Single(recording => recording.SourcePath.EndsWith("/f1592dee71e5.json", System.StringComparison.Ordinal));
+
+            Assert.StartsWith("<|begin_of_text|>", generate.Request.Prompt);
+            Assert.Equal(2, generate.Response.Chunks.Count);
+            Assert.Equal("[]", generate.Response.Text);
+            Assert.Equal("stop", generate.Response.FinishReason);
+            Assert.Equal(386, generate.Response.Usage!.InputTokens);
+
+            Assert.Equal(new[] { "user", "user" }, chat.Request.Messages.Select(message => message.Role));
+            Assert.Equal("Describe what is in this image.", chat.Request.Messages[1].Text);
+            Assert.StartsWith("The image features a close-up of a golden retriever puppy", chat.Response.Text);
+            Assert.Equal((18, 110, 128), (chat.Response.Usage!.InputTokens, chat.Response.Usage.OutputTokens, chat.Response.Usage.TotalTokens));
+        }
+
+        [Fact]
         public void Hash_named_files_are_named_after_their_test()
         {
             Recording recording = Recordings.LlamaStack.Responses.ResponseStreamingMultiTurnToolExecution_ClientWithModelsTxtOpenaiGpt4oExperimentAnalysisStreaming_ef7060.Recording;

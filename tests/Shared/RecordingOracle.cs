@@ -47,7 +47,8 @@ namespace RecordingGen.Tests.Shared
             string? firstType = first is JsonObject typed ? Str(typed["__type__"]) : null;
             bool chat = chatEndpoint || (firstType?.StartsWith("openai.types.chat.", System.StringComparison.Ordinal) ?? false);
             bool textCompletion = !chat && (firstType == "openai.types.completion.Completion" || (endpoint?.EndsWith("/v1/completions", System.StringComparison.Ordinal) ?? false));
-            string? prompt = null;
+            bool ollama = !chat && (firstType is "ollama._types.GenerateResponse" or "ollama._types.ChatResponse" || endpoint is "/api/generate" or "/api/chat");
+            string? prompt = ollama ? Str((body as JsonObject)?["prompt"]) : null;
             if (textCompletion && body is JsonObject completionRequest)
             {
                 prompt = completionRequest["prompt"] is JsonArray prompts
@@ -57,7 +58,7 @@ namespace RecordingGen.Tests.Shared
 
             var messages = new List<(string, string?, string?, IReadOnlyList<(string?, string, string)>)>();
             var tools = new List<(string, string?, JsonNode?)>();
-            if (chat && body is JsonObject chatBody)
+            if ((chat || ollama) && body is JsonObject chatBody)
             {
                 foreach (JsonObject message in (chatBody["messages"] as JsonArray ?? new JsonArray()).OfType<JsonObject>())
                 {
@@ -80,6 +81,7 @@ namespace RecordingGen.Tests.Shared
             var toolCalls = new List<(string?, string, string)>();
             string? finishReason = null;
             (int?, int?, int?)? usage = null;
+            var ollamaCalls = new List<(string?, string, string)>();
             if (responseBody is JsonArray items && isStreaming)
             {
                 var assembled = new SortedDictionary<int, (string? Id, string? Name, string Arguments)>();
@@ -88,6 +90,15 @@ namespace RecordingGen.Tests.Shared
                     JsonNode? data = Unwrap(item);
                     string? delta = null;
                     string? finish = null;
+                    if (ollama)
+                    {
+                        delta = Str(data?["response"]) ?? Str(data?["message"]?["content"]);
+                        finish = Str(data?["done_reason"]);
+                        finishReason = finish ?? finishReason;
+                        ollamaCalls.AddRange(Calls(data?["message"]?["tool_calls"]));
+                        usage = OllamaUsage(data) ?? usage;
+                    }
+
                     if (textCompletion)
                     {
                         JsonNode? choice = (data?["choices"] as JsonArray)?.FirstOrDefault();
@@ -126,6 +137,7 @@ namespace RecordingGen.Tests.Shared
                 }
 
                 toolCalls.AddRange(assembled.Values.Select(call => (call.Id, call.Name ?? "", call.Arguments)));
+                toolCalls.AddRange(ollamaCalls);
             }
             else if (responseBody is JsonArray nonStreamed)
             {
@@ -134,6 +146,14 @@ namespace RecordingGen.Tests.Shared
             else
             {
                 unwrappedBody = Unwrap(responseBody);
+                if (ollama && unwrappedBody is JsonObject ollamaBody)
+                {
+                    text = Str(ollamaBody["response"]) ?? Str(ollamaBody["message"]?["content"]) ?? "";
+                    finishReason = Str(ollamaBody["done_reason"]);
+                    toolCalls.AddRange(Calls(ollamaBody["message"]?["tool_calls"]));
+                    usage = OllamaUsage(ollamaBody);
+                }
+
                 if (textCompletion && unwrappedBody is JsonObject textBody)
                 {
                     JsonNode? choice = (textBody["choices"] as JsonArray)?.FirstOrDefault();
@@ -274,12 +294,21 @@ namespace RecordingGen.Tests.Shared
             return texts.Length == 0 ? null : string.Join("\n", texts);
         }
 
+        private static readonly JsonSerializerOptions Relaxed = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
         private static IReadOnlyList<(string?, string, string)> Calls(JsonNode? calls)
             => (calls as JsonArray ?? new JsonArray()).OfType<JsonObject>().Select(call =>
             {
                 JsonNode? arguments = call["function"]?["arguments"];
-                return (Str(call["id"]), Str(call["function"]?["name"]) ?? "", Str(arguments) ?? (arguments is null ? "" : Restore(arguments.ToJsonString())));
+                return (Str(call["id"]), Str(call["function"]?["name"]) ?? "", Str(arguments) ?? (arguments is null ? "" : Restore(arguments.ToJsonString(Relaxed))));
             }).ToList();
+
+        private static (int?, int?, int?)? OllamaUsage(JsonNode? data)
+        {
+            int? input = Int(data?["prompt_eval_count"]);
+            int? output = Int(data?["eval_count"]);
+            return input is null && output is null ? null : (input, output, input + output);
+        }
 
         private static (int?, int?, int?) ReadUsage(JsonObject usage)
             => (Int(usage["prompt_tokens"]), Int(usage["completion_tokens"]), Int(usage["total_tokens"]));

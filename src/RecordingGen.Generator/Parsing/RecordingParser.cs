@@ -83,8 +83,19 @@ namespace RecordingGen.Generator.Parsing
                 string? type = FirstType(responseElement.Member("body"));
                 bool chat = OpenAIChatReader.IsChatEndpoint(endpoint) || type == OpenAIChatReader.ChunkType || type == OpenAIChatReader.CompletionType;
                 bool completion = !chat && (type == OpenAICompletionsReader.CompletionType || (endpoint is not null && endpoint.EndsWith("/v1/completions", StringComparison.Ordinal)));
+                bool ollama = !chat && OllamaReader.IsOllama(endpoint, type);
                 RequestShape request = ReadRequest(requestElement, chat, completion);
                 ResponseShape response = ReadResponse(responseElement, chat, completion, cancellationToken);
+                if (ollama)
+                {
+                    if (requestElement.Member("body").Object() is { } ollamaBody)
+                    {
+                        OllamaReader.ReadRequest(ollamaBody, request);
+                    }
+
+                    OllamaReader.ReadResponse(response);
+                }
+
                 if (ModelListReader.IsModelList(type))
                 {
                     ModelListReader.Read(response);

@@ -1,0 +1,82 @@
+using System.Text.Json;
+
+namespace RecordingGen.Generator.Parsing
+{
+    /// <summary>
+    /// The typed layer of Ollama's native <c>/api/generate</c> and <c>/api/chat</c>: the prompt or messages, the
+    /// text (<c>response</c> or <c>message.content</c>, per chunk when streamed), tool calls, <c>done_reason</c>
+    /// and token counts (<c>prompt_eval_count</c>, <c>eval_count</c>).
+    /// </summary>
+    internal static class OllamaReader
+    {
+        public const string GenerateType = "ollama._types.GenerateResponse";
+        public const string ChatType = "ollama._types.ChatResponse";
+
+        public static bool IsOllama(string? endpoint, string? type)
+            => type == GenerateType || type == ChatType || endpoint == "/api/generate" || endpoint == "/api/chat";
+
+        public static void ReadRequest(JsonElement body, RequestShape request)
+        {
+            request.Prompt = body.Member("prompt").String();
+            OpenAIChatReader.ReadRequest(body, request);
+        }
+
+        public static void ReadResponse(ResponseShape response)
+        {
+            if (response.Chunks.Count > 0)
+            {
+                foreach (ChunkShape chunk in response.Chunks)
+                {
+                    JsonElement? data = chunk.Data;
+                    chunk.TextDelta = Text(data);
+                    chunk.FinishReason = data.Member("done_reason").String();
+                    response.FinishReason = chunk.FinishReason ?? response.FinishReason;
+                    ReadCalls(data, chunk.DataPath, response);
+                    response.Usage = Usage(data) ?? response.Usage;
+                }
+
+                response.TextFromChunks = true;
+            }
+            else if (response.Body is { ValueKind: JsonValueKind.Object } body)
+            {
+                response.Text = Text(body);
+                response.FinishReason = ((JsonElement?)body).Member("done_reason").String();
+                ReadCalls(body, response.BodyPath, response);
+                response.Usage = Usage(body);
+            }
+        }
+
+        private static string? Text(JsonElement? data) => data.Member("response").String() ?? data.Member("message").Member("content").String();
+
+        private static void ReadCalls(JsonElement? data, JsonPath path, ResponseShape response)
+        {
+            if (data.Member("message").Member("tool_calls").Array() is not { } calls)
+            {
+                return;
+            }
+
+            int index = 0;
+            foreach (JsonElement call in calls.EnumerateArray())
+            {
+                JsonElement? function = ((JsonElement?)call).Member("function");
+                JsonElement? arguments = function.Member("arguments");
+                response.ToolCalls.Add(new ToolCallShape
+                {
+                    Path = path["message"]["tool_calls"][index++],
+                    Id = ((JsonElement?)call).Member("id").String(),
+                    Name = function.Member("name").String() ?? string.Empty,
+                    Arguments = arguments.String() ?? (arguments is { } json ? json.CompactText() : string.Empty),
+                });
+            }
+        }
+
+        private static UsageShape? Usage(JsonElement? data)
+        {
+            int? input = data.Member("prompt_eval_count").Int();
+            int? output = data.Member("eval_count").Int();
+            return input is null && output is null
+                ? null
+                : new UsageShape { InputTokens = input, OutputTokens = output, TotalTokens = input + output };
+        }
+    }
+}
