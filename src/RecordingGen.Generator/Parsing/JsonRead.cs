@@ -59,6 +59,21 @@ namespace RecordingGen.Generator.Parsing
                 ? path["__data__"]
                 : path;
 
+        /// <summary>The strings <paramref name="text"/> finds in an array's items, joined with newlines; null when it finds none.</summary>
+        public static string? JoinLines(JsonElement array, System.Func<JsonElement, string?> text)
+        {
+            System.Text.StringBuilder? joined = null;
+            foreach (JsonElement item in array.EnumerateArray())
+            {
+                if (text(item) is { } line)
+                {
+                    joined = joined is null ? new System.Text.StringBuilder(line) : joined.Append('\n').Append(line);
+                }
+            }
+
+            return joined?.ToString();
+        }
+
         /// <summary>The value as compact JSON text, independent of the file's formatting and line endings.</summary>
         public static string CompactText(this JsonElement element)
         {

@@ -146,21 +146,9 @@ namespace RecordingGen.Generator.Parsing
                 return text;
             }
 
-            if (content.Array() is not { } parts)
-            {
-                return null;
-            }
-
-            StringBuilder? joined = null;
-            foreach (JsonElement part in parts.EnumerateArray())
-            {
-                if (((JsonElement?)part).Member("type").String() == "text" && ((JsonElement?)part).Member("text").String() is { } partText)
-                {
-                    joined = joined is null ? new StringBuilder(partText) : joined.Append('\n').Append(partText);
-                }
-            }
-
-            return joined?.ToString();
+            return content.Array() is { } parts
+                ? JsonRead.JoinLines(parts, part => ((JsonElement?)part).Member("type").String() == "text" ? ((JsonElement?)part).Member("text").String() : null)
+                : null;
         }
 
         /// <summary>OpenAI's usage object, shared by chat and text completions.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace RecordingGen.Generator.Parsing
@@ -17,16 +16,7 @@ namespace RecordingGen.Generator.Parsing
             }
             else if (prompt.Array() is { } prompts)
             {
-                var joined = new StringBuilder();
-                foreach (JsonElement item in prompts.EnumerateArray())
-                {
-                    if (((JsonElement?)item).String() is { } part)
-                    {
-                        joined.Append(joined.Length > 0 ? "\n" : string.Empty).Append(part);
-                    }
-                }
-
-                request.Prompt = joined.ToString();
+                request.Prompt = JsonRead.JoinLines(prompts, item => ((JsonElement?)item).String()) ?? string.Empty;
             }
         }
 

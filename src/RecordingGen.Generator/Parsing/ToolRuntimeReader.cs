@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace RecordingGen.Generator.Parsing
@@ -36,16 +35,7 @@ namespace RecordingGen.Generator.Parsing
             }
             else if (content.Array() is { } items)
             {
-                var joined = new StringBuilder();
-                foreach (JsonElement item in items.EnumerateArray())
-                {
-                    if (((JsonElement?)item).Member("text").String() is { } part)
-                    {
-                        joined.Append(joined.Length > 0 ? "\n" : string.Empty).Append(part);
-                    }
-                }
-
-                response.Text = joined.ToString();
+                response.Text = JsonRead.JoinLines(items, item => ((JsonElement?)item).Member("text").String()) ?? string.Empty;
             }
 
             if (result.Member("error_message").String() is { } message)
