@@ -78,36 +78,12 @@ namespace RecordingGen.Generator.Parsing
                 JsonElement requestElement = root.GetProperty("request");
                 JsonElement responseElement = root.GetProperty("response");
 
-                // Early recordings file chat completions under /v1/completions: the response type tells.
-                string? endpoint = requestElement.Member("endpoint").String();
                 string? type = FirstType(responseElement.Member("body"));
-                bool chat = OpenAIChatReader.IsChatEndpoint(endpoint) || type == OpenAIChatReader.ChunkType || type == OpenAIChatReader.CompletionType;
-                bool completion = !chat && (type == OpenAICompletionsReader.CompletionType || (endpoint is not null && endpoint.EndsWith("/v1/completions", StringComparison.Ordinal)));
-                bool ollama = !chat && OllamaReader.IsOllama(endpoint, type);
-                RequestShape request = ReadRequest(requestElement, chat, completion);
-                ResponseShape response = ReadResponse(responseElement, chat, completion, cancellationToken);
-                if (ollama)
-                {
-                    if (requestElement.Member("body").Object() is { } ollamaBody)
-                    {
-                        OllamaReader.ReadRequest(ollamaBody, request);
-                    }
+                RequestShape request = ReadRequest(requestElement);
+                ResponseShape response = ReadResponse(responseElement, cancellationToken);
+                bool chat = ReadTypedLayer(requestElement, type, request, response);
 
-                    OllamaReader.ReadResponse(response);
-                }
-
-                if (ModelListReader.IsModelList(type))
-                {
-                    ModelListReader.Read(response);
-                }
-
-                if (ToolRuntimeReader.IsToolRuntime(requestElement, type))
-                {
-                    ToolRuntimeReader.ReadRequest(requestElement, request);
-                    ToolRuntimeReader.ReadResponse(requestElement, response);
-                }
-
-                List<DiagnosticInfo> findings = RecordingValidator.Validate(sourcePath, positions, responseElement, request, response, chat);
+                List<DiagnosticInfo> findings = RecordingValidator.Validate(sourcePath, positions, responseElement, type, request, response, chat);
 
                 string dataClassName = DataClassName(sourcePath);
                 RecordingData data = RecordingEncoder.Encode(path, sourcePath, dataClassName, testId, request, response);
@@ -124,34 +100,23 @@ namespace RecordingGen.Generator.Parsing
             }
         }
 
-        private static RequestShape ReadRequest(JsonElement element, bool chat, bool completion)
+        private static RequestShape ReadRequest(JsonElement element)
         {
-            JsonElement? body = element.Member("body").Object() ?? element.Member("payload").Object();
-            JsonElement? anyBody = element.Member("body") ?? element.Member("payload");
-            var request = new RequestShape
+            string bodyKey = element.Member("body") is null && element.Member("payload") is not null ? "payload" : "body";
+            JsonElement? body = element.Member(bodyKey);
+            return new RequestShape
             {
-                BodyPath = JsonPath.Root["request"][element.Member("body") is null && element.Member("payload") is not null ? "payload" : "body"],
+                BodyPath = JsonPath.Root["request"][bodyKey],
                 Method = element.Member("method").String(),
                 Url = element.Member("url").String(),
                 Endpoint = element.Member("endpoint").String(),
                 Model = element.Member("model").String() ?? body.Member("model").String(),
                 Stream = body.Member("stream").IsTrue(),
-                Body = anyBody is { ValueKind: not JsonValueKind.Null } value ? value : null,
+                Body = body is { ValueKind: not JsonValueKind.Null } value ? value : null,
             };
-
-            if (body is { } chatBody && chat)
-            {
-                OpenAIChatReader.ReadRequest(chatBody, request);
-            }
-            else if (body is { } completionBody && completion)
-            {
-                OpenAICompletionsReader.ReadRequest(completionBody, request);
-            }
-
-            return request;
         }
 
-        private static ResponseShape ReadResponse(JsonElement element, bool chat, bool completion, CancellationToken cancellationToken)
+        private static ResponseShape ReadResponse(JsonElement element, CancellationToken cancellationToken)
         {
             var response = new ResponseShape
             {
@@ -186,23 +151,6 @@ namespace RecordingGen.Generator.Parsing
                 response.BodyPath = single.UnwrapPath(JsonPath.Root["response"]["body"]);
             }
 
-            if (chat && response.Chunks.Count > 0)
-            {
-                OpenAIChatReader.ReadStream(response);
-            }
-            else if (chat && response.Body is { ValueKind: JsonValueKind.Object } chatCompletion)
-            {
-                OpenAIChatReader.ReadCompletion(chatCompletion, response);
-            }
-            else if (completion && response.Chunks.Count > 0)
-            {
-                OpenAICompletionsReader.ReadStream(response);
-            }
-            else if (completion && response.Body is { ValueKind: JsonValueKind.Object } textCompletion)
-            {
-                OpenAICompletionsReader.ReadCompletion(textCompletion, response);
-            }
-
             if (element.Member("is_exception").IsTrue())
             {
                 JsonElement? data = element.Member("exception_data").Object();
@@ -218,6 +166,72 @@ namespace RecordingGen.Generator.Parsing
             }
 
             return response;
+        }
+
+        /// <summary>
+        /// Adds the typed layer of the format the recording is in, and tells whether it is an OpenAI chat
+        /// completion (the format the validator checks conversations of). Early recordings file chat
+        /// completions under /v1/completions: the response type decides before the endpoint.
+        /// </summary>
+        private static bool ReadTypedLayer(JsonElement requestElement, string? type, RequestShape request, ResponseShape response)
+        {
+            string? endpoint = request.Endpoint;
+            JsonElement? body = request.Body.Object();
+            bool chat = OpenAIChatReader.IsChatEndpoint(endpoint) || type == OpenAIChatReader.ChunkType || type == OpenAIChatReader.CompletionType;
+            if (chat)
+            {
+                if (body is { } chatBody)
+                {
+                    OpenAIChatReader.ReadRequest(chatBody, request);
+                }
+
+                if (response.Chunks.Count > 0)
+                {
+                    OpenAIChatReader.ReadStream(response);
+                }
+                else if (response.Body is { ValueKind: JsonValueKind.Object } completion)
+                {
+                    OpenAIChatReader.ReadCompletion(completion, response);
+                }
+            }
+            else if (type == OpenAICompletionsReader.CompletionType || (endpoint is not null && endpoint.EndsWith("/v1/completions", StringComparison.Ordinal)))
+            {
+                if (body is { } completionBody)
+                {
+                    OpenAICompletionsReader.ReadRequest(completionBody, request);
+                }
+
+                if (response.Chunks.Count > 0)
+                {
+                    OpenAICompletionsReader.ReadStream(response);
+                }
+                else if (response.Body is { ValueKind: JsonValueKind.Object } completion)
+                {
+                    OpenAICompletionsReader.ReadCompletion(completion, response);
+                }
+            }
+            else if (OllamaReader.IsOllama(endpoint, type))
+            {
+                if (body is { } ollamaBody)
+                {
+                    OllamaReader.ReadRequest(ollamaBody, request);
+                }
+
+                OllamaReader.ReadResponse(response);
+            }
+
+            if (ModelListReader.IsModelList(type))
+            {
+                ModelListReader.Read(response);
+            }
+
+            if (ToolRuntimeReader.IsToolRuntime(requestElement, type))
+            {
+                ToolRuntimeReader.ReadRequest(requestElement, request);
+                ToolRuntimeReader.ReadResponse(requestElement, response);
+            }
+
+            return chat;
         }
 
         private static string? FirstType(JsonElement? body)

@@ -24,10 +24,10 @@ namespace RecordingGen.Generator.Validation
             _positions = positions;
         }
 
-        public static List<DiagnosticInfo> Validate(string sourcePath, JsonPositions positions, JsonElement response, RequestShape request, ResponseShape shape, bool chat)
+        public static List<DiagnosticInfo> Validate(string sourcePath, JsonPositions positions, JsonElement response, string? type, RequestShape request, ResponseShape shape, bool chat)
         {
             var validator = new RecordingValidator(sourcePath, positions);
-            validator.CheckFormat(request, response);
+            validator.CheckFormat(request, response, type);
             validator.CheckStreamShape(response, shape);
             if (chat)
             {
@@ -39,11 +39,9 @@ namespace RecordingGen.Generator.Validation
             return validator._diagnostics;
         }
 
-        private void CheckFormat(RequestShape request, JsonElement response)
+        private void CheckFormat(RequestShape request, JsonElement response, string? type)
         {
             JsonElement? body = response.Member("body");
-            JsonElement? first = body is { ValueKind: JsonValueKind.Array } list ? list.FirstItem() : body;
-            string? type = first is { ValueKind: JsonValueKind.Object } item ? item.TypeName() : null;
             if (type is not null && !KnownFormats.IsKnownType(type))
             {
                 JsonPath path = body is { ValueKind: JsonValueKind.Array } ? JsonPath.Root["response"]["body"][0]["__type__"] : JsonPath.Root["response"]["body"]["__type__"];
