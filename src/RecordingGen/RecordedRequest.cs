@@ -19,8 +19,9 @@ namespace RecordingGen
             IReadOnlyList<ToolDefinition> tools,
             string? bodyJson,
             string? prompt = null,
-            ToolCall? toolInvocation = null)
-            : this(method, url, endpoint, model, stream, messages, tools, JsonText.FromString(bodyJson), prompt, toolInvocation)
+            ToolCall? toolInvocation = null,
+            IReadOnlyList<string>? inputs = null)
+            : this(method, url, endpoint, model, stream, messages, tools, JsonText.FromString(bodyJson), prompt, toolInvocation, inputs ?? new string[0])
         {
         }
 
@@ -34,8 +35,10 @@ namespace RecordingGen
             IReadOnlyList<ToolDefinition> tools,
             JsonText body,
             string? prompt,
-            ToolCall? toolInvocation)
+            ToolCall? toolInvocation,
+            IReadOnlyList<string> inputs)
         {
+            Inputs = inputs;
             Prompt = prompt;
             ToolInvocation = toolInvocation;
             Method = method;
@@ -71,6 +74,9 @@ namespace RecordingGen
 
         /// <summary>For text completions (<c>/v1/completions</c>), the prompt; several prompts joined with newlines.</summary>
         public string? Prompt { get; }
+
+        /// <summary>For embeddings (<c>/v1/embeddings</c>, Ollama <c>/api/embed</c> and <c>/api/embeddings</c>), the texts embedded, in order; empty otherwise.</summary>
+        public IReadOnlyList<string> Inputs { get; }
 
         /// <summary>For a tool-runtime recording, the tool invoked (<c>tool_name</c>) and its arguments (<c>kwargs</c>).</summary>
         public ToolCall? ToolInvocation { get; }

@@ -1,4 +1,5 @@
 using RecordingGen.Internal;
+using System;
 using System.Collections.Generic;
 
 namespace RecordingGen
@@ -7,6 +8,8 @@ namespace RecordingGen
     public sealed class RecordedResponse
     {
         private readonly JsonText _body;
+        private IReadOnlyList<ReadOnlyMemory<float>>? _embeddings;
+        private readonly Func<IReadOnlyList<ReadOnlyMemory<float>>>? _readEmbeddings;
 
         /// <summary>Creates a response. Generated fixtures create these; tests rarely need to.</summary>
         public RecordedResponse(
@@ -19,9 +22,15 @@ namespace RecordingGen
             string? finishReason,
             TokenUsage? usage,
             RecordedError? error = null,
-            IReadOnlyList<RecordedModel>? models = null)
+            IReadOnlyList<RecordedModel>? models = null,
+            string? thinking = null,
+            IReadOnlyList<ReadOnlyMemory<float>>? embeddings = null,
+            ResponseTimings? timings = null)
             : this(isStreaming, statusCode, JsonText.FromString(bodyJson), chunks, text, toolCalls, finishReason, usage, error, models ?? new RecordedModel[0])
         {
+            Thinking = thinking ?? string.Empty;
+            _embeddings = embeddings ?? new ReadOnlyMemory<float>[0];
+            Timings = timings;
         }
 
         internal RecordedResponse(
@@ -34,8 +43,14 @@ namespace RecordingGen
             string? finishReason,
             TokenUsage? usage,
             RecordedError? error,
-            IReadOnlyList<RecordedModel> models)
+            IReadOnlyList<RecordedModel> models,
+            string thinking = "",
+            Func<IReadOnlyList<ReadOnlyMemory<float>>>? readEmbeddings = null,
+            ResponseTimings? timings = null)
         {
+            Thinking = thinking;
+            _readEmbeddings = readEmbeddings;
+            Timings = timings;
             Error = error;
             Models = models;
             IsStreaming = isStreaming;
@@ -63,6 +78,30 @@ namespace RecordingGen
         /// <summary>The assistant's text: the streamed text deltas concatenated, or the message content; "" when none.</summary>
         public string Text { get; }
 
+        /// <summary>The model's reasoning ("thinking") text, kept apart from <see cref="Text"/>: thinking deltas concatenated, or thinking blocks joined; "" when none.</summary>
+        public string Thinking { get; }
+
+        /// <summary>
+        /// For an embeddings response, its vectors in order as floats (decoded from compact data on first
+        /// access, never from JSON text; base64 vectors are decoded too); empty otherwise.
+        /// </summary>
+        public IReadOnlyList<ReadOnlyMemory<float>> Embeddings
+        {
+            get
+            {
+                if (_embeddings is null)
+                {
+                    // Benign race: two threads may decode equal vectors; either result is correct.
+                    _embeddings = _readEmbeddings?.Invoke() ?? new ReadOnlyMemory<float>[0];
+                }
+
+                return _embeddings;
+            }
+        }
+
+        /// <summary>For an Ollama native response, the durations it reported; null otherwise.</summary>
+        public ResponseTimings? Timings { get; }
+
         /// <summary>The tool calls the model made, assembled from the stream where it was streamed.</summary>
         public IReadOnlyList<ToolCall> ToolCalls { get; }
 
@@ -72,7 +111,10 @@ namespace RecordingGen
         /// <summary>For a model list, its models in order; empty otherwise.</summary>
         public IReadOnlyList<RecordedModel> Models { get; }
 
-        /// <summary>The error recorded instead of a response (<c>is_exception</c>), or null.</summary>
+        /// <summary>
+        /// The error recorded instead of a response (<c>is_exception</c>), or the error an HTTP pass-through
+        /// recording answered with (status 400 or above, with the body's <c>error</c>); null otherwise.
+        /// </summary>
         public RecordedError? Error { get; }
 
         /// <summary>The token usage the response reported, or null when it reported none.</summary>

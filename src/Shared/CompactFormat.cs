@@ -8,14 +8,16 @@
 // number takes one character (two bytes of the assembly's 16 MB literal heap). Digits from the first
 // half of the block end a number; digits from the second half continue it (most significant first).
 //
-// JSON is stored as tokens: each token is (value << 2 | kind). Strings, property names and numbers'
-// raw text refer to the recording's string table; JSON text is rebuilt by writing, never by parsing.
+// JSON is stored as tokens: each token is (value << 2 | kind). Strings and property names refer to the
+// recording's string table; JSON text is rebuilt by writing, never by parsing. A number whose text is a
+// plain decimal (such as -0.0123456789 or 1712345678) is stored as its sign, scale and digits, and
+// written back character for character; any other number text (exponents, huge values) is a table string.
 namespace RecordingGen.Internal
 {
     internal static class CompactFormat
     {
         /// <summary>Bumped whenever the layout of a program changes; the reader rejects other versions.</summary>
-        public const int Version = 6;
+        public const int Version = 7;
 
         public const int Base = 10496;
 
@@ -45,7 +47,122 @@ namespace RecordingGen.Internal
         public const int TextFromChunks = 1;
         public const int TextFromTableBase = 2;
 
+        /// <summary>Which optional strings follow a chunk's tokens, in this order.</summary>
+        public const int ChunkHasText = 1;
+        public const int ChunkHasFinishReason = 2;
+        public const int ChunkHasEventName = 4;
+        public const int ChunkHasThinking = 8;
+        public const int ChunkHasRawData = 16;
+
+        /// <summary>The largest scale (digits after the point) a decimal number token can carry.</summary>
+        public const int MaxDecimalScale = 30;
+
         public static int Token(int kind, int value) => (value << 2) | kind;
+
+        /// <summary>A number token whose text is the table string at <paramref name="index"/>.</summary>
+        public static int NumberText(int index) => Token(KindNumber, index << 1);
+
+        /// <summary>A number token for a plain decimal; the token is followed by one more program number, the mantissa.</summary>
+        public static int NumberDecimal(bool negative, int scale) => Token(KindNumber, (((scale << 1) | (negative ? 1 : 0)) << 1) | 1);
+
+        public static bool IsDecimal(int numberToken) => (ValueOf(numberToken) & 1) == 1;
+
+        public static int TextIndexOf(int numberToken) => ValueOf(numberToken) >> 1;
+
+        /// <summary>
+        /// Splits a JSON number's text into sign, scale and mantissa when writing those back gives the same
+        /// text; otherwise (exponent, leading zeros of a scale-0 number, more than 9 digits) returns false.
+        /// </summary>
+        public static bool TryDecimal(string text, out bool negative, out int scale, out int mantissa)
+        {
+            negative = text.Length > 0 && text[0] == '-';
+            scale = 0;
+            mantissa = 0;
+            long value = 0;
+            int digits = 0;
+            int point = -1;
+            for (int i = negative ? 1 : 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '.' && point < 0)
+                {
+                    point = i;
+                    continue;
+                }
+
+                if (c < '0' || c > '9' || ++digits > 10)
+                {
+                    return false;
+                }
+
+                value = (value * 10) + (c - '0');
+            }
+
+            if (digits == 0 || value > int.MaxValue)
+            {
+                return false;
+            }
+
+            scale = point < 0 ? 0 : text.Length - point - 1;
+            mantissa = (int)value;
+            if (scale > MaxDecimalScale)
+            {
+                return false;
+            }
+
+            var check = new System.Text.StringBuilder(text.Length);
+            AppendDecimal(check, negative, scale, mantissa);
+            return check.ToString() == text;
+        }
+
+        /// <summary>Writes a decimal number token's text: the mantissa's digits with the point <paramref name="scale"/> digits from the right.</summary>
+        public static void AppendDecimal(System.Text.StringBuilder builder, bool negative, int scale, int mantissa)
+        {
+            if (negative)
+            {
+                builder.Append('-');
+            }
+
+            string digits = mantissa.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (scale == 0)
+            {
+                builder.Append(digits);
+                return;
+            }
+
+            if (digits.Length <= scale)
+            {
+                builder.Append('0').Append('.').Append('0', scale - digits.Length).Append(digits);
+                return;
+            }
+
+            builder.Append(digits, 0, digits.Length - scale).Append('.').Append(digits, digits.Length - scale, scale);
+        }
+
+        /// <summary>The value of a decimal number token, as the nearest double (exact division by a power of ten).</summary>
+        public static double DecimalValue(bool negative, int scale, int mantissa)
+        {
+            double value = mantissa / Pow10(scale);
+            return negative ? -value : value;
+        }
+
+        public static void DecodeDecimal(int numberToken, out bool negative, out int scale)
+        {
+            int header = ValueOf(numberToken) >> 1;
+            negative = (header & 1) == 1;
+            scale = header >> 1;
+        }
+
+        private static double Pow10(int exponent)
+        {
+            double result = 1;
+            for (int i = 0; i < exponent; i++)
+            {
+                result *= 10;
+            }
+
+            return result;
+        }
 
         public static int KindOf(int token) => token & 3;
 

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Xunit;
@@ -51,9 +52,31 @@ namespace RecordingGen.Tests.Shared
                 Json(where + "chunk " + i + " json", expected.Chunks[i].Json, chunk.Json);
                 Equal(where + "chunk " + i + " text delta", expected.Chunks[i].TextDelta, chunk.TextDelta);
                 Equal(where + "chunk " + i + " finish reason", expected.Chunks[i].FinishReason, chunk.FinishReason);
+                Equal(where + "chunk " + i + " event", expected.Chunks[i].EventName, chunk.EventName);
+                Equal(where + "chunk " + i + " thinking delta", expected.Chunks[i].ThinkingDelta, chunk.ThinkingDelta);
+                if (expected.Chunks[i].RawData is { } raw)
+                {
+                    Equal(where + "chunk " + i + " data", raw, chunk.Data);
+                }
             }
 
             Equal(where + "Text", expected.Text, actual.Response.Text);
+            Equal(where + "Thinking", expected.Thinking, actual.Response.Thinking);
+            Equal(where + "Inputs", string.Join("|", expected.Inputs ?? System.Array.Empty<string>()), string.Join("|", actual.Request.Inputs));
+            Equal(where + "embedding count", expected.Embeddings?.Count ?? 0, actual.Response.Embeddings.Count);
+            for (int i = 0; i < (expected.Embeddings?.Count ?? 0); i++)
+            {
+                float[] vector = actual.Response.Embeddings[i].ToArray();
+                if (!expected.Embeddings![i].AsSpan().SequenceEqual(vector))
+                {
+                    throw new XunitException(where + "embedding " + i + " differs (" + expected.Embeddings[i].Length + " vs " + vector.Length + " values)");
+                }
+            }
+
+            Equal(
+                where + "Timings",
+                expected.Timings?.ToString(),
+                actual.Response.Timings is { } timings ? (timings.TotalNanoseconds, timings.LoadNanoseconds, timings.PromptEvaluationNanoseconds, timings.EvaluationNanoseconds).ToString() : null);
             Equal(where + "ToolCalls", Describe(expected.ToolCalls), Describe(actual.Response.ToolCalls));
             Equal(where + "FinishReason", expected.FinishReason, actual.Response.FinishReason);
             Equal(

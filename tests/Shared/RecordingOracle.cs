@@ -9,7 +9,7 @@ namespace RecordingGen.Tests.Shared
     /// What a fixture must contain, read from the recording's JSON at run time with JsonNode. Written
     /// apart from the generator (which uses JsonDocument and its own rules) so the two check each other.
     /// </summary>
-    public sealed record RecordingOracle(
+    public sealed partial record RecordingOracle(
         string? TestId,
         string? Method,
         string? Url,
@@ -22,7 +22,7 @@ namespace RecordingGen.Tests.Shared
         bool IsStreaming,
         int? StatusCode,
         JsonNode? ResponseBody,
-        IReadOnlyList<(JsonNode? Json, string? TextDelta, string? FinishReason)> Chunks,
+        IReadOnlyList<OracleChunk> Chunks,
         string Text,
         IReadOnlyList<(string? Id, string Name, string Arguments)> ToolCalls,
         string? FinishReason,
@@ -30,11 +30,15 @@ namespace RecordingGen.Tests.Shared
         IReadOnlyList<(string Id, string? OwnedBy, long? Created)>? Models = null,
         string? Prompt = null,
         (string Name, JsonNode? Arguments)? ToolInvocation = null,
-        (string? Category, string? Provider, string? Type, string? Message, int? StatusCode, JsonNode? Body)? Error = null)
+        (string? Category, string? Provider, string? Type, string? Message, int? StatusCode, JsonNode? Body)? Error = null,
+        IReadOnlyList<string>? Inputs = null,
+        string Thinking = "",
+        IReadOnlyList<float[]>? Embeddings = null,
+        (long? Total, long? Load, long? PromptEvaluation, long? Evaluation)? Timings = null)
     {
         public static RecordingOracle FromJson(string json)
         {
-            JsonObject root = JsonNode.Parse(Protect(json))!.AsObject();
+            JsonObject root = ApplyIdNormalization(JsonNode.Parse(Protect(json))!.AsObject());
             JsonObject request = root["request"]!.AsObject();
             JsonObject response = root["response"]!.AsObject();
             JsonNode? body = request["body"] ?? request["payload"];
@@ -75,13 +79,20 @@ namespace RecordingGen.Tests.Shared
                 }
             }
 
-            var chunks = new List<(JsonNode?, string?, string?)>();
+            if (ReadOtherFormat(root, request, response, body, endpoint, firstType) is { } other)
+            {
+                return other;
+            }
+
+            var chunks = new List<OracleChunk>();
             JsonNode? unwrappedBody = null;
             string text = "";
             var toolCalls = new List<(string?, string, string)>();
             string? finishReason = null;
             (int?, int?, int?)? usage = null;
             var ollamaCalls = new List<(string?, string, string)>();
+            string thinking = "";
+            (long?, long?, long?, long?)? timings = null;
             if (responseBody is JsonArray items && isStreaming)
             {
                 var assembled = new SortedDictionary<int, (string? Id, string? Name, string Arguments)>();
@@ -90,6 +101,7 @@ namespace RecordingGen.Tests.Shared
                     JsonNode? data = Unwrap(item);
                     string? delta = null;
                     string? finish = null;
+                    string? thinkingDelta = null;
                     if (ollama)
                     {
                         delta = Str(data?["response"]) ?? Str(data?["message"]?["content"]);
@@ -97,6 +109,8 @@ namespace RecordingGen.Tests.Shared
                         finishReason = finish ?? finishReason;
                         ollamaCalls.AddRange(Calls(data?["message"]?["tool_calls"]));
                         usage = OllamaUsage(data) ?? usage;
+                        thinkingDelta = Str(data?["thinking"]) ?? Str(data?["message"]?["thinking"]);
+                        timings = ReadTimings(data) ?? timings;
                     }
 
                     if (textCompletion)
@@ -133,7 +147,8 @@ namespace RecordingGen.Tests.Shared
                     }
 
                     text += delta;
-                    chunks.Add((data, delta, finish));
+                    thinking += thinkingDelta;
+                    chunks.Add(new OracleChunk(data, delta, finish, ThinkingDelta: thinkingDelta));
                 }
 
                 toolCalls.AddRange(assembled.Values.Select(call => (call.Id, call.Name ?? "", call.Arguments)));
@@ -152,6 +167,8 @@ namespace RecordingGen.Tests.Shared
                     finishReason = Str(ollamaBody["done_reason"]);
                     toolCalls.AddRange(Calls(ollamaBody["message"]?["tool_calls"]));
                     usage = OllamaUsage(ollamaBody);
+                    thinking = Str(ollamaBody["thinking"]) ?? Str(ollamaBody["message"]?["thinking"]) ?? "";
+                    timings = ReadTimings(ollamaBody);
                 }
 
                 if (textCompletion && unwrappedBody is JsonObject textBody)
@@ -181,7 +198,7 @@ namespace RecordingGen.Tests.Shared
                    Str(response["exception_data"]?["message"]) ?? Str(response["exception_message"]),
                    Int(response["exception_data"]?["status_code"]),
                    response["exception_data"]?["body"])
-                : null;
+                : HttpError(response, unwrappedBody);
             if (toolRuntime && unwrappedBody is JsonObject result)
             {
                 text = Str(result["content"]) ?? (result["content"] is JsonArray parts ? string.Join("\n", parts.Select(part => Str(part?["text"])).Where(part => part is not null)) : "");
@@ -212,7 +229,9 @@ namespace RecordingGen.Tests.Shared
                 ReadModels(firstType, unwrappedBody),
                 prompt,
                 invocation,
-                error);
+                error,
+                Thinking: thinking,
+                Timings: timings);
         }
 
         private static IReadOnlyList<(string, string?, long?)> ReadModels(string? type, JsonNode? body)

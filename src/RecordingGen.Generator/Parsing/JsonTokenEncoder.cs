@@ -61,7 +61,17 @@ namespace RecordingGen.Generator.Parsing
                     tokens.Add(CompactFormat.Token(CompactFormat.KindString, _table.Add(JsonStrings.Value(element))));
                     break;
                 case JsonValueKind.Number:
-                    tokens.Add(CompactFormat.Token(CompactFormat.KindNumber, _table.Add(element.GetRawText())));
+                    string text = element.GetRawText();
+                    if (CompactFormat.TryDecimal(text, out bool negative, out int scale, out int mantissa))
+                    {
+                        tokens.Add(CompactFormat.NumberDecimal(negative, scale));
+                        tokens.Add(mantissa);
+                    }
+                    else
+                    {
+                        tokens.Add(CompactFormat.NumberText(_table.Add(text)));
+                    }
+
                     break;
                 case JsonValueKind.True:
                     tokens.Add(CompactFormat.True);

@@ -3,8 +3,9 @@ using System.Collections.Generic;
 namespace RecordingGen.Generator.Parsing
 {
     /// <summary>
-    /// The response types and endpoints the ogx / Llama Stack recorder is known to write. Anything else still
-    /// generates, raw, with an informational RG0003 so a user learns that nothing typed it.
+    /// The response types the ogx / Llama Stack recorder is known to write. An unknown type, or a recording
+    /// without a type that no typed layer recognized, still generates, raw, with an informational RG0003 so a
+    /// user learns that nothing typed it.
     /// </summary>
     internal static class KnownFormats
     {
@@ -28,26 +29,6 @@ namespace RecordingGen.Generator.Parsing
             "llama_stack_api.file_processors.models.ProcessFileResponse",
         };
 
-        private static readonly string[] EndpointSuffixes =
-        {
-            "/chat/completions", "/completions", "/embeddings", "/models",
-            "/api/generate", "/api/chat", "/api/embeddings", "/api/embed", "/api/tags", "/api/ps", "/api/pull",
-            "/generate_content", "/generate_content_stream",
-        };
-
         public static bool IsKnownType(string type) => Types.Contains(type);
-
-        public static bool IsKnownEndpoint(string endpoint)
-        {
-            foreach (string suffix in EndpointSuffixes)
-            {
-                if (endpoint.EndsWith(suffix, System.StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

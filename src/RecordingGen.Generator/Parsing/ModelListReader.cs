@@ -14,7 +14,9 @@ namespace RecordingGen.Generator.Parsing
             "ollama._types.ProcessResponse",
         };
 
-        public static bool IsModelList(string? type) => type == OpenAIModelType || (type is not null && OllamaListTypes.Contains(type));
+        public static bool IsModelList(string? endpoint, string? type)
+            => type == OpenAIModelType || (type is not null && OllamaListTypes.Contains(type))
+               || (endpoint is not null && (endpoint.EndsWith("/models", System.StringComparison.Ordinal) || endpoint == "/api/tags" || endpoint == "/api/ps"));
 
         public static void Read(ResponseShape response)
         {

@@ -5,7 +5,7 @@ namespace RecordingGen.Generator.Parsing
     /// <summary>
     /// The typed layer of Ollama's native <c>/api/generate</c> and <c>/api/chat</c>: the prompt or messages, the
     /// text (<c>response</c> or <c>message.content</c>, per chunk when streamed), tool calls, <c>done_reason</c>
-    /// and token counts (<c>prompt_eval_count</c>, <c>eval_count</c>).
+    /// reasoning (<c>thinking</c>), token counts (<c>prompt_eval_count</c>, <c>eval_count</c>) and durations.
     /// </summary>
     internal static class OllamaReader
     {
@@ -29,22 +29,47 @@ namespace RecordingGen.Generator.Parsing
                 {
                     JsonElement? data = chunk.Data;
                     chunk.TextDelta = Text(data);
+                    chunk.ThinkingDelta = Thinking(data);
                     chunk.FinishReason = data.Member("done_reason").String();
                     response.FinishReason = chunk.FinishReason ?? response.FinishReason;
                     ReadCalls(data, chunk.DataPath, response);
                     response.Usage = Usage(data) ?? response.Usage;
+                    response.Timings = Timings(data) ?? response.Timings;
                 }
 
                 response.TextFromChunks = true;
+                response.ThinkingFromChunks = true;
             }
             else if (response.Body is { ValueKind: JsonValueKind.Object } body)
             {
                 response.Text = Text(body);
+                response.Thinking = Thinking(body);
+                response.Timings = Timings(body);
                 response.FinishReason = ((JsonElement?)body).Member("done_reason").String();
                 ReadCalls(body, response.BodyPath, response);
                 response.Usage = Usage(body);
             }
         }
+
+        /// <summary>The durations Ollama reports in nanoseconds, kept as their number text (they exceed 32 bits).</summary>
+        public static TimingsShape? Timings(JsonElement? data)
+        {
+            var timings = new TimingsShape
+            {
+                Total = Nanoseconds(data.Member("total_duration")),
+                Load = Nanoseconds(data.Member("load_duration")),
+                PromptEvaluation = Nanoseconds(data.Member("prompt_eval_duration")),
+                Evaluation = Nanoseconds(data.Member("eval_duration")),
+            };
+            return timings.Total is null && timings.Load is null && timings.PromptEvaluation is null && timings.Evaluation is null ? null : timings;
+        }
+
+        private static string? Nanoseconds(JsonElement? value)
+            => value is { ValueKind: JsonValueKind.Number } number && number.TryGetInt64(out long nanoseconds)
+                ? nanoseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : null;
+
+        private static string? Thinking(JsonElement? data) => data.Member("thinking").String() ?? data.Member("message").Member("thinking").String();
 
         private static string? Text(JsonElement? data) => data.Member("response").String() ?? data.Member("message").Member("content").String();
 

@@ -50,6 +50,12 @@ namespace RecordingGen.Generator.Parsing
                 program.Add(0);
             }
 
+            program.Add(request.Inputs.Count);
+            foreach (string input in request.Inputs)
+            {
+                program.AddString(table, input);
+            }
+
             WriteJson(program, request.Body is { } body ? encoder.Encode(body) : null);
 
             program.Add(request.Messages.Count);
@@ -79,15 +85,8 @@ namespace RecordingGen.Generator.Parsing
                 : null;
             WriteJson(program, body);
             WriteChunks(program, table, encoder, response.Chunks);
-
-            if (response.TextFromChunks)
-            {
-                program.Add(CompactFormat.TextFromChunks);
-            }
-            else
-            {
-                program.Add(response.Text is null ? CompactFormat.TextNone : CompactFormat.TextFromTableBase + table.Add(response.Text));
-            }
+            WriteText(program, table, response.TextFromChunks, response.Text);
+            WriteText(program, table, response.ThinkingFromChunks, response.Thinking);
 
             WriteToolCalls(program, table, response.ToolCalls);
             program.AddOptionalString(table, response.FinishReason);
@@ -125,6 +124,51 @@ namespace RecordingGen.Generator.Parsing
                 program.AddOptionalString(table, model.OwnedBy);
                 program.AddOptionalString(table, model.Created);
             }
+
+            WriteEmbeddingOffsets(program, table, body, response.EmbeddingPaths);
+            if (response.Timings is { } timings)
+            {
+                program.Add(1);
+                program.AddOptionalString(table, timings.Total);
+                program.AddOptionalString(table, timings.Load);
+                program.AddOptionalString(table, timings.PromptEvaluation);
+                program.AddOptionalString(table, timings.Evaluation);
+            }
+            else
+            {
+                program.Add(0);
+            }
+        }
+
+        private static void WriteText(ProgramBuilder program, StringTable table, bool fromChunks, string? text)
+        {
+            if (fromChunks)
+            {
+                program.Add(CompactFormat.TextFromChunks);
+            }
+            else
+            {
+                program.Add(text is null ? CompactFormat.TextNone : CompactFormat.TextFromTableBase + table.Add(text));
+            }
+        }
+
+        /// <summary>The vectors are not stored again: the reader decodes them from the body's tokens at these offsets.</summary>
+        private static void WriteEmbeddingOffsets(ProgramBuilder program, StringTable table, List<int>? body, List<object[]> paths)
+        {
+            var offsets = new List<int>(paths.Count);
+            foreach (object[] path in paths)
+            {
+                if (body is not null && TokenNavigator.Find(body, table, path) is { } offset)
+                {
+                    offsets.Add(offset);
+                }
+            }
+
+            program.Add(offsets.Count);
+            foreach (int offset in offsets)
+            {
+                program.Add(offset);
+            }
         }
 
         private static void WriteChunks(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, List<ChunkShape> chunks)
@@ -133,11 +177,22 @@ namespace RecordingGen.Generator.Parsing
             var previous = new List<List<int>>(chunks.Count);
             foreach (ChunkShape chunk in chunks)
             {
-                List<int> tokens = encoder.Encode(chunk.Data);
+                List<int> tokens = chunk.Data is { } data ? encoder.Encode(data) : new List<int>();
                 WriteChunkTokens(program, previous, tokens);
                 previous.Add(tokens);
-                program.AddOptionalString(table, chunk.TextDelta);
-                program.AddOptionalString(table, chunk.FinishReason);
+                int flags = (chunk.TextDelta is null ? 0 : CompactFormat.ChunkHasText)
+                    | (chunk.FinishReason is null ? 0 : CompactFormat.ChunkHasFinishReason)
+                    | (chunk.EventName is null ? 0 : CompactFormat.ChunkHasEventName)
+                    | (chunk.ThinkingDelta is null ? 0 : CompactFormat.ChunkHasThinking)
+                    | (chunk.RawData is null ? 0 : CompactFormat.ChunkHasRawData);
+                program.Add(flags);
+                foreach (string? value in new[] { chunk.TextDelta, chunk.FinishReason, chunk.EventName, chunk.ThinkingDelta, chunk.RawData })
+                {
+                    if (value is not null)
+                    {
+                        program.AddString(table, value);
+                    }
+                }
             }
         }
 

@@ -74,6 +74,10 @@ namespace RecordingGen.Generator.Parsing
                     }
                 }
 
+                byte[]? normalized = IdNormalization.Apply(root);
+                using JsonDocument? normalizedDocument = normalized is null ? null : JsonDocument.Parse(normalized, new JsonDocumentOptions { MaxDepth = MaxDepth });
+                root = normalizedDocument?.RootElement ?? root;
+
                 string? testId = ((JsonElement?)root).Member("test_id").String();
                 JsonElement requestElement = root.GetProperty("request");
                 JsonElement responseElement = root.GetProperty("response");
@@ -81,22 +85,30 @@ namespace RecordingGen.Generator.Parsing
                 string? type = FirstType(responseElement.Member("body"));
                 RequestShape request = ReadRequest(requestElement);
                 ResponseShape response = ReadResponse(responseElement, cancellationToken);
-                bool chat = ReadTypedLayer(requestElement, type, request, response);
-
-                List<DiagnosticInfo> findings = RecordingValidator.Validate(sourcePath, positions, responseElement, type, request, response, chat);
-
-                string dataClassName = DataClassName(sourcePath);
-                RecordingData data = RecordingEncoder.Encode(path, sourcePath, dataClassName, testId, request, response);
-                var summary = new RecordingSummary(
-                    sourcePath,
-                    new EquatableArray<string>(PathNames.GroupFolders(sourcePath)),
-                    RecordingNames.PreferredName(PathNames.FileStem(path), testId, request.Endpoint),
-                    dataClassName,
-                    testId,
-                    request.Endpoint,
-                    new EquatableArray<string>(request.Tools.ConvertAll(tool => tool.Name)));
-                RequestFingerprint fingerprint = ReplayIdentity.Compute(sourcePath, requestElement, responseElement, testId, positions.OfRootMember("request"));
-                return new ParseResult(data, summary, fingerprint, new EquatableArray<DiagnosticInfo>(findings));
+                try
+                {
+                    RecordingFormat format = ReadTypedLayer(requestElement, type, request, response);
+                    List<DiagnosticInfo> findings = RecordingValidator.Validate(sourcePath, positions, responseElement, type, request, response, format);
+                    string dataClassName = DataClassName(sourcePath);
+                    RecordingData data = RecordingEncoder.Encode(path, sourcePath, dataClassName, testId, request, response);
+                    var summary = new RecordingSummary(
+                        sourcePath,
+                        new EquatableArray<string>(PathNames.GroupFolders(sourcePath)),
+                        RecordingNames.PreferredName(PathNames.FileStem(path), testId, request.Endpoint),
+                        dataClassName,
+                        testId,
+                        request.Endpoint,
+                        new EquatableArray<string>(request.Tools.ConvertAll(tool => tool.Name)));
+                    RequestFingerprint fingerprint = ReplayIdentity.Compute(sourcePath, requestElement, responseElement, testId, positions.OfRootMember("request"));
+                    return new ParseResult(data, summary, fingerprint, new EquatableArray<DiagnosticInfo>(findings));
+                }
+                finally
+                {
+                    foreach (JsonDocument owned in response.OwnedDocuments)
+                    {
+                        owned.Dispose();
+                    }
+                }
             }
         }
 
@@ -127,7 +139,11 @@ namespace RecordingGen.Generator.Parsing
             JsonElement? body = element.Member("body");
             if (body is { ValueKind: JsonValueKind.Array } items)
             {
-                if (response.IsStreaming)
+                if (response.IsStreaming && SseReader.IsSseLines(items))
+                {
+                    SseReader.Read(items, JsonPath.Root["response"]["body"], response);
+                }
+                else if (response.IsStreaming)
                 {
                     int index = 0;
                     foreach (JsonElement item in items.EnumerateArray())
@@ -151,7 +167,11 @@ namespace RecordingGen.Generator.Parsing
                 response.BodyPath = single.UnwrapPath(JsonPath.Root["response"]["body"]);
             }
 
-            if (element.Member("is_exception").IsTrue())
+            if (!element.Member("is_exception").IsTrue())
+            {
+                response.Error = HttpError(response.StatusCode, response.Body);
+            }
+            else
             {
                 JsonElement? data = element.Member("exception_data").Object();
                 response.Error = new ErrorShape
@@ -169,16 +189,15 @@ namespace RecordingGen.Generator.Parsing
         }
 
         /// <summary>
-        /// Adds the typed layer of the format the recording is in, and tells whether it is an OpenAI chat
-        /// completion (the format the validator checks conversations of). Early recordings file chat
-        /// completions under /v1/completions: the response type decides before the endpoint.
+        /// Adds the typed layer of the format the recording is in and says which it was. Early recordings
+        /// file chat completions under /v1/completions: the response type decides before the endpoint.
+        /// HTTP pass-through recordings have no endpoint: their URL's path stands in for it.
         /// </summary>
-        private static bool ReadTypedLayer(JsonElement requestElement, string? type, RequestShape request, ResponseShape response)
+        private static RecordingFormat ReadTypedLayer(JsonElement requestElement, string? type, RequestShape request, ResponseShape response)
         {
-            string? endpoint = request.Endpoint;
+            string? endpoint = request.Endpoint ?? (request.Url is { } url ? AnthropicMessagesReader.UrlPath(url) : null);
             JsonElement? body = request.Body.Object();
-            bool chat = OpenAIChatReader.IsChatEndpoint(endpoint) || type == OpenAIChatReader.ChunkType || type == OpenAIChatReader.CompletionType;
-            if (chat)
+            if (OpenAIChatReader.IsChatEndpoint(endpoint) || type == OpenAIChatReader.ChunkType || type == OpenAIChatReader.CompletionType)
             {
                 if (body is { } chatBody)
                 {
@@ -193,8 +212,11 @@ namespace RecordingGen.Generator.Parsing
                 {
                     OpenAIChatReader.ReadCompletion(completion, response);
                 }
+
+                return RecordingFormat.OpenAIChat;
             }
-            else if (type == OpenAICompletionsReader.CompletionType || (endpoint is not null && endpoint.EndsWith("/v1/completions", StringComparison.Ordinal)))
+
+            if (type == OpenAICompletionsReader.CompletionType || (endpoint is not null && endpoint.EndsWith("/v1/completions", StringComparison.Ordinal)))
             {
                 if (body is { } completionBody)
                 {
@@ -209,8 +231,11 @@ namespace RecordingGen.Generator.Parsing
                 {
                     OpenAICompletionsReader.ReadCompletion(completion, response);
                 }
+
+                return RecordingFormat.OpenAICompletions;
             }
-            else if (OllamaReader.IsOllama(endpoint, type))
+
+            if (OllamaReader.IsOllama(endpoint, type))
             {
                 if (body is { } ollamaBody)
                 {
@@ -218,20 +243,85 @@ namespace RecordingGen.Generator.Parsing
                 }
 
                 OllamaReader.ReadResponse(response);
+                return RecordingFormat.OllamaGenerate;
             }
 
-            if (ModelListReader.IsModelList(type))
+            if (EmbeddingsReader.IsEmbeddings(endpoint, type))
+            {
+                if (body is { } embeddingsBody)
+                {
+                    EmbeddingsReader.ReadRequest(embeddingsBody, request);
+                }
+
+                EmbeddingsReader.ReadResponse(response);
+                return RecordingFormat.Embeddings;
+            }
+
+            if (AnthropicMessagesReader.IsMessages(endpoint))
+            {
+                if (body is { } messagesBody)
+                {
+                    AnthropicMessagesReader.ReadRequest(messagesBody, request);
+                }
+
+                AnthropicMessagesReader.ReadResponse(response);
+                return RecordingFormat.AnthropicMessages;
+            }
+
+            if (GeminiInteractionsReader.IsInteractions(endpoint))
+            {
+                if (body is { } interactionsBody)
+                {
+                    GeminiInteractionsReader.ReadRequest(interactionsBody, request);
+                }
+
+                GeminiInteractionsReader.ReadResponse(response);
+                return RecordingFormat.GeminiInteractions;
+            }
+
+            if (VertexReader.IsGenerateContent(endpoint))
+            {
+                if (body is { } vertexBody)
+                {
+                    VertexReader.ReadRequest(vertexBody, request);
+                }
+
+                VertexReader.ReadResponse(response);
+                return RecordingFormat.VertexGenerateContent;
+            }
+
+            if (ModelListReader.IsModelList(endpoint, type))
             {
                 ModelListReader.Read(response);
+                return RecordingFormat.ModelList;
             }
 
             if (ToolRuntimeReader.IsToolRuntime(requestElement, type))
             {
                 ToolRuntimeReader.ReadRequest(requestElement, request);
                 ToolRuntimeReader.ReadResponse(requestElement, response);
+                return RecordingFormat.ToolRuntime;
             }
 
-            return chat;
+            return RecordingFormat.None;
+        }
+
+        /// <summary>A pass-through recording answered with an HTTP error: its status and the body's <c>error</c>.</summary>
+        private static ErrorShape? HttpError(int? status, JsonElement? body)
+        {
+            if (status is not >= 400)
+            {
+                return null;
+            }
+
+            JsonElement? error = body.Member("error");
+            return new ErrorShape
+            {
+                Type = error.Member("type").String() ?? error.Member("code").String() ?? error.Member("status").String(),
+                Message = error.Member("message").String() ?? error.String(),
+                StatusCode = status,
+                Body = body,
+            };
         }
 
         private static string? FirstType(JsonElement? body)

@@ -30,6 +30,9 @@ namespace RecordingGen.Generator.Parsing
         public List<MessageShape> Messages { get; } = new List<MessageShape>();
 
         public List<ToolShape> Tools { get; } = new List<ToolShape>();
+
+        /// <summary>The texts an embeddings request embeds.</summary>
+        public List<string> Inputs { get; } = new List<string>();
     }
 
     internal sealed class MessageShape
@@ -88,6 +91,19 @@ namespace RecordingGen.Generator.Parsing
 
         public bool TextFromChunks { get; set; }
 
+        /// <summary>The reasoning text when it is not the concatenation of the chunks' thinking deltas.</summary>
+        public string? Thinking { get; set; }
+
+        public bool ThinkingFromChunks { get; set; }
+
+        /// <summary>Where each embedding vector sits inside the body, as property names and array indices.</summary>
+        public List<object[]> EmbeddingPaths { get; } = new List<object[]>();
+
+        public TimingsShape? Timings { get; set; }
+
+        /// <summary>Documents parsed from SSE data lines; they back chunk data until the recording is encoded.</summary>
+        public List<JsonDocument> OwnedDocuments { get; } = new List<JsonDocument>();
+
         public List<ToolCallShape> ToolCalls { get; } = new List<ToolCallShape>();
 
         public string? FinishReason { get; set; }
@@ -124,15 +140,34 @@ namespace RecordingGen.Generator.Parsing
         public JsonElement? Body { get; set; }
     }
 
+    internal sealed class TimingsShape
+    {
+        public string? Total { get; set; }
+
+        public string? Load { get; set; }
+
+        public string? PromptEvaluation { get; set; }
+
+        public string? Evaluation { get; set; }
+    }
+
     internal sealed class ChunkShape
     {
-        public ChunkShape(JsonElement data, JsonPath dataPath)
+        public ChunkShape(JsonElement? data, JsonPath dataPath)
         {
             Data = data;
             DataPath = dataPath;
         }
 
-        public JsonElement Data { get; }
+        /// <summary>The chunk's JSON; null for an SSE event whose data is not JSON (see <see cref="RawData"/>).</summary>
+        public JsonElement? Data { get; }
+
+        /// <summary>An SSE event's data text when it is not JSON, such as <c>[DONE]</c>.</summary>
+        public string? RawData { get; set; }
+
+        public string? EventName { get; set; }
+
+        public string? ThinkingDelta { get; set; }
 
         /// <summary>Where the unwrapped chunk sits.</summary>
         public JsonPath DataPath { get; }

@@ -24,12 +24,12 @@ namespace RecordingGen.Generator.Validation
             _positions = positions;
         }
 
-        public static List<DiagnosticInfo> Validate(string sourcePath, JsonPositions positions, JsonElement response, string? type, RequestShape request, ResponseShape shape, bool chat)
+        public static List<DiagnosticInfo> Validate(string sourcePath, JsonPositions positions, JsonElement response, string? type, RequestShape request, ResponseShape shape, RecordingFormat format)
         {
             var validator = new RecordingValidator(sourcePath, positions);
-            validator.CheckFormat(request, response, type);
+            validator.CheckFormat(request, response, type, format);
             validator.CheckStreamShape(response, shape);
-            if (chat)
+            if (format == RecordingFormat.OpenAIChat)
             {
                 validator.CheckToolAnswers(request);
                 validator.CheckFinish(shape);
@@ -39,7 +39,7 @@ namespace RecordingGen.Generator.Validation
             return validator._diagnostics;
         }
 
-        private void CheckFormat(RequestShape request, JsonElement response, string? type)
+        private void CheckFormat(RequestShape request, JsonElement response, string? type, RecordingFormat format)
         {
             JsonElement? body = response.Member("body");
             if (type is not null && !KnownFormats.IsKnownType(type))
@@ -47,9 +47,20 @@ namespace RecordingGen.Generator.Validation
                 JsonPath path = body is { ValueKind: JsonValueKind.Array } ? JsonPath.Root["response"]["body"][0]["__type__"] : JsonPath.Root["response"]["body"]["__type__"];
                 Report(DiagnosticDescriptors.UnknownFormat, path, "the type '" + type + "'");
             }
-            else if (request.Endpoint is { } endpoint && !KnownFormats.IsKnownEndpoint(endpoint))
+            else if (type is null && format == RecordingFormat.None)
             {
-                Report(DiagnosticDescriptors.UnknownFormat, JsonPath.Root["request"]["endpoint"], "the endpoint '" + endpoint + "'");
+                if (request.Endpoint is { } endpoint)
+                {
+                    Report(DiagnosticDescriptors.UnknownFormat, JsonPath.Root["request"]["endpoint"], "the endpoint '" + endpoint + "'");
+                }
+                else if (request.Url is { } url)
+                {
+                    Report(DiagnosticDescriptors.UnknownFormat, JsonPath.Root["request"]["url"], "the URL '" + url + "'");
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.UnknownFormat, JsonPath.Root["request"], "a request with no endpoint, URL or response type");
+                }
             }
         }
 

@@ -41,7 +41,16 @@ namespace RecordingGen.Internal
                             builder.Append(',');
                         }
 
-                        builder.Append(strings[value]);
+                        if (CompactFormat.IsDecimal(token))
+                        {
+                            CompactFormat.DecodeDecimal(token, out bool negative, out int scale);
+                            CompactFormat.AppendDecimal(builder, negative, scale, tokens[++i]);
+                        }
+                        else
+                        {
+                            builder.Append(strings[CompactFormat.TextIndexOf(token)]);
+                        }
+
                         needComma = true;
                         break;
                     default:

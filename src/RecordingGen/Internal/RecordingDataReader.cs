@@ -69,7 +69,13 @@ namespace RecordingGen.Internal
             bool stream = reader.Next() == 1;
             string? prompt = reader.OptionalString(strings);
             ToolCall? toolInvocation = reader.Next() == 0 ? null : new ToolCall(null, strings[reader.Next()], strings[reader.Next()]);
-            JsonText body = ReadJson(ref reader, strings, tokens);
+            var inputs = new string[reader.Next()];
+            for (int i = 0; i < inputs.Length; i++)
+            {
+                inputs[i] = strings[reader.Next()];
+            }
+
+            JsonText body = ReadJson(ref reader, strings, tokens, out _);
 
             var messages = new RecordedMessage[reader.Next()];
             for (int i = 0; i < messages.Length; i++)
@@ -85,26 +91,20 @@ namespace RecordingGen.Internal
             {
                 string name = strings[reader.Next()];
                 string? description = reader.OptionalString(strings);
-                tools[i] = new ToolDefinition(name, description, ReadJson(ref reader, strings, tokens));
+                tools[i] = new ToolDefinition(name, description, ReadJson(ref reader, strings, tokens, out _));
             }
 
-            return new RecordedRequest(method, url, endpoint, model, stream, messages, tools, body, prompt, toolInvocation);
+            return new RecordedRequest(method, url, endpoint, model, stream, messages, tools, body, prompt, toolInvocation, inputs);
         }
 
         private static RecordedResponse ReadResponse(ref Cursor reader, string[] strings, TokenBuffer tokens)
         {
             bool isStreaming = reader.Next() == 1;
             int? statusCode = reader.OptionalInt();
-            JsonText body = ReadJson(ref reader, strings, tokens);
+            JsonText body = ReadJson(ref reader, strings, tokens, out int bodyStart);
             RecordedChunk[] chunks = ReadChunks(ref reader, strings, tokens);
-
-            int textSource = reader.Next();
-            string text = textSource switch
-            {
-                CompactFormat.TextNone => string.Empty,
-                CompactFormat.TextFromChunks => ConcatenateDeltas(chunks),
-                _ => strings[textSource - CompactFormat.TextFromTableBase],
-            };
+            string text = ReadText(ref reader, strings, chunks, static chunk => chunk.TextDelta);
+            string thinking = ReadText(ref reader, strings, chunks, static chunk => chunk.ThinkingDelta);
 
             IReadOnlyList<ToolCall> toolCalls = ReadToolCalls(ref reader, strings);
             string? finishReason = reader.OptionalString(strings);
@@ -119,7 +119,7 @@ namespace RecordingGen.Internal
                     reader.OptionalString(strings),
                     reader.OptionalString(strings),
                     reader.OptionalInt(),
-                    ReadJson(ref reader, strings, tokens));
+                    ReadJson(ref reader, strings, tokens, out _));
             var models = new RecordedModel[reader.Next()];
             for (int i = 0; i < models.Length; i++)
             {
@@ -129,7 +129,45 @@ namespace RecordingGen.Internal
                 models[i] = new RecordedModel(id, ownedBy, created is null ? null : long.Parse(created, System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            return new RecordedResponse(isStreaming, statusCode, body, chunks, text, toolCalls, finishReason, usage, error, models);
+            var vectorStarts = new int[reader.Next()];
+            for (int i = 0; i < vectorStarts.Length; i++)
+            {
+                vectorStarts[i] = bodyStart + reader.Next();
+            }
+
+            ResponseTimings? timings = reader.Next() == 0
+                ? null
+                : new ResponseTimings(OptionalLong(ref reader, strings), OptionalLong(ref reader, strings), OptionalLong(ref reader, strings), OptionalLong(ref reader, strings));
+            Func<IReadOnlyList<ReadOnlyMemory<float>>>? embeddings = vectorStarts.Length == 0
+                ? null
+                : () => EmbeddingVectors.Read(strings, tokens.Items, vectorStarts);
+            return new RecordedResponse(isStreaming, statusCode, body, chunks, text, toolCalls, finishReason, usage, error, models, thinking, embeddings, timings);
+        }
+
+        private static string ReadText(ref Cursor reader, string[] strings, RecordedChunk[] chunks, Func<RecordedChunk, string?> delta)
+        {
+            int source = reader.Next();
+            switch (source)
+            {
+                case CompactFormat.TextNone:
+                    return string.Empty;
+                case CompactFormat.TextFromChunks:
+                    var text = new StringBuilder();
+                    foreach (RecordedChunk chunk in chunks)
+                    {
+                        text.Append(delta(chunk));
+                    }
+
+                    return text.ToString();
+                default:
+                    return strings[source - CompactFormat.TextFromTableBase];
+            }
+        }
+
+        private static long? OptionalLong(ref Cursor reader, string[] strings)
+        {
+            string? text = reader.OptionalString(strings);
+            return text is null ? null : long.Parse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture);
         }
 
         private static RecordedChunk[] ReadChunks(ref Cursor reader, string[] strings, TokenBuffer tokens)
@@ -164,9 +202,13 @@ namespace RecordingGen.Internal
                     }
                 }
 
-                string? textDelta = reader.OptionalString(strings);
-                string? finishReason = reader.OptionalString(strings);
-                chunks[i] = new RecordedChunk(JsonText.FromTokens(strings, tokens, starts[i], counts[i]), textDelta, finishReason);
+                int flags = reader.Next();
+                string? textDelta = (flags & CompactFormat.ChunkHasText) != 0 ? strings[reader.Next()] : null;
+                string? finishReason = (flags & CompactFormat.ChunkHasFinishReason) != 0 ? strings[reader.Next()] : null;
+                string? eventName = (flags & CompactFormat.ChunkHasEventName) != 0 ? strings[reader.Next()] : null;
+                string? thinkingDelta = (flags & CompactFormat.ChunkHasThinking) != 0 ? strings[reader.Next()] : null;
+                string? rawData = (flags & CompactFormat.ChunkHasRawData) != 0 ? strings[reader.Next()] : null;
+                chunks[i] = new RecordedChunk(JsonText.FromTokens(strings, tokens, starts[i], counts[i]), rawData, textDelta, finishReason, eventName, thinkingDelta);
             }
 
             return chunks;
@@ -192,32 +234,21 @@ namespace RecordingGen.Internal
             return calls;
         }
 
-        private static JsonText ReadJson(ref Cursor reader, string[] strings, TokenBuffer tokens)
+        private static JsonText ReadJson(ref Cursor reader, string[] strings, TokenBuffer tokens, out int start)
         {
+            start = tokens.Count;
             int count = reader.Next();
             if (count == 0)
             {
                 return JsonText.None;
             }
 
-            int start = tokens.Count;
             for (int i = 0; i < count; i++)
             {
                 tokens.Add(reader.Next());
             }
 
             return JsonText.FromTokens(strings, tokens, start, count);
-        }
-
-        private static string ConcatenateDeltas(RecordedChunk[] chunks)
-        {
-            var text = new StringBuilder();
-            foreach (RecordedChunk chunk in chunks)
-            {
-                text.Append(chunk.TextDelta);
-            }
-
-            return text.ToString();
         }
 
         /// <summary>Reads numbers from a program; 0 stands for null in the optional forms.</summary>

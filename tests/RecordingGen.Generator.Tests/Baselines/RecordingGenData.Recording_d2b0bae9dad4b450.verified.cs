@@ -12,8 +12,8 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/text_completion_stream.json",
-            "丆丟侀儎亠儚丬乨世傒丸丬乖來丄为丘乢乊乒丄书仢且举丶僖乪两乎丄傦一丁丂七丄丅丁丆一不一丙丒丝丈丢並丌丩且中丳丄一一丁一一七一丛一丵为丽丈一乁丐久之乍丐乑乖丄丌乙之丙丒九乢乥乪乭丐丄世一丁丁不乲丝一丁丂万乶丆乺丟丞丁一丞一一一",
-            "tests/integration/inference/test_text.py::test_text_completion_streaming[txt=ollama/llama3.2:3b]http://localhost:11434/v1/v1/completionsllama3.2:3bRoses are red,\nviolets areRoses are red,violets are8rec-c10 bluefp_ollama.",
+            "万丝侀儎亠儚丬乨世傒丸丬乖來为丘乢乊乒书仢且举丶僖乪两乎丄傦一丁丂七丄丅丁丆一一与一丙丒丝丈丢並丌丩且中万丈丄一一丁一一七一丝一丱丶丹丈一丽丐乁万一久丐义乎丄丌乑万一丙丒乕乚九乢乥丐丄丁专丁丁与乪丁业丁丂万乮万乲七东丛丁一一东一一一一一",
+            "tests/integration/inference/test_text.py::test_text_completion_streaming[txt=ollama/llama3.2:3b]http://localhost:11434/v1/v1/completionsllama3.2:3bRoses are red,\nviolets areRoses are red,violets arerec-c1 bluefp_ollama.",
             null);
     }
 }

@@ -12,8 +12,8 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/openai-chat/3f1c0de4a5b6c7d8e9f00112233445566778899aabbccddeeff00112233aabbc.json",
-            "丆乁侔儎亴儖丬世乚乆侎乂丸傚乨乖亾亞从亶丬仂乬今丶人丐僶仆丠乴为丠乢于一乞乶傖乲乊乒丄书举僒乮乪丐乎丠丘东仒丄东丐丠丰丠了丈亂丈乾丌乀丁丂七丄丅丁一一乐一丕丒丙丈一丝丢严个丄一丝丮严串丄丌丵且丹丈一丽乂乁一久乊乍乒乕一丽乚九一乡一丽书丄丄乩丈乢丌丄丄丄一丽乂乁一久乮乍乲乕一丽乚九一乡一丽书丄丄乩丈乢丌丄丄丄丌丄丂丈下一一下不一一丂丒丕丐一丽乚九一乡一丽书丄丄乩丈乢丌丄丛丝丐一丽乚九一乡一丽书丄丄乩丈乢丌丄丁一一上一丨一乵乺乽丈一亁一严了争丐亍丐丝互井丐丄亙丐亝亣亥丐丄丌亩亣丕丒乙亮亱丐亵人亽丐丄丢一丁丂三仂丆丐丱一丁丁三仆串一一丸一乵乺乽丈一亁一严丐争丐亍丐丝丐井丈一亝亣乵今丽乂乁一久乊仍了丄丄丌丄亙丐亝亣亥丐丄丌亩亣丕丒乙亮亱丐亵人亽丐丄一一丁丄且仓丂他丆乮丂仚一一一串一乵乺乽丈一亁一严丐争丐亍丐丝丐井丈一亝亣乁一仍仞丄丄丌丄亙丐亝亣亥丐丄丌亩亣丕丒乙亮亱丐亵人亽丐丄一一丁丂且仓丄仢一一丁丂且亣丄仦一一丆丂三丐下亖一並一业一乵乺乽丈丌亩亣丕丒乙亮亱丐亵人亽一仩仯仱价仹仿丄丄一一丁丂丳丒乀丶丛乀並丁乑丠买一一",
-            "tests/integration/inference/test_tools.py::test_parallel_tool_calls_streaming[txt=openai/gpt-4o-mini]https://api.openai.com/v1/v1/chat/completionsgpt-4o-miniYou are terse.Weather and time in Paris?get_weatherGet the weather for a city.cityget_timeGet the local time of a city.rec-01230fp_1Checking both.call_w11call_t1{\"ci{\"city\":ty\":\"Paris\"}\"Paris\"}3180111{\"city\":\"Paris\"}",
+            "万丼侔儎亴儖丬世乚乆侎乂丸傚乨乖亾亞从亶丬仂乬今丶人丐僶仆丠乴为丠乢于一乞乶傖乲乊乒书举僒乮乪丐乎丠丘东仒东丐丠丰丠了亂乾乀丁丂七丄丅丁一一一乐一丕丒丙丈一丝丢严个丄一丝丮严串丄丌丵且丹丈一丽乂乁一久乊乍乒乕一丽乚九一乡一丽书丄丄乩丈乢丌丄丄丄一丽乂乁一久乮乍乲乕一丽乚九一乡一丽书丄丄乩丈乢丌丄丄丄丌丄丂丈下一一下不一一丂丒丕丐一丽乚九一乡一丽书丄丄乩丈乢丌丄丛丝丐一丽乚九一乡一丽书丄丄乩丈乢丌丄丁一一上一个一乵乺乽丈一亁一严了争丐亍丐丝互井丐丄亙丐亝万一亡丐丄丌亥万一丕丒乙亪亭丐亱亶亹丐丄丁両丁丂三亾丆丐丁丯丁丁三仂丁丰一主一乵乺乽丈一亁一严丐争丐亍丐丝丐井丈一亝万一乵仆丽乂乁一久乊仉了丄丄丌丄亙丐亝万一亡丐丄丌亥万一丕丒乙亪亭丐亱亶亹丐丄一丁丄丕丁丂从丆乮丂仒一一丵一乵乺乽丈一亁一严丐争丐亍丐丝丐井丈一亝万一乁一仉他丄丄丌丄亙丐亝万一亡丐丄丌亥万一丕丒乙亪亭丐亱亶亹丐丄一丁丂丕丁丄仚一丁丂丕一丄仞一丆丂三丐下亖丂严一丞一乵乺乽丈丌亥万一丕丒乙亪亭丐亱亶亹一仡万丟以万乐仩万乯丄丄一丁一丂串丒主临丛主並丁乑丠买一一一一",
+            "tests/integration/inference/test_tools.py::test_parallel_tool_calls_streaming[txt=openai/gpt-4o-mini]https://api.openai.com/v1/v1/chat/completionsgpt-4o-miniYou are terse.Weather and time in Paris?get_weatherGet the weather for a city.cityget_timeGet the local time of a city.rec-0123fp_1Checking both.call_w1call_t1{\"ci{\"city\":ty\":\"Paris\"}\"Paris\"}{\"city\":\"Paris\"}",
             null);
     }
 }

@@ -11,7 +11,7 @@ namespace Consumer.Tests
     {
         /// <summary>Every recording, ordered by <see cref="global::RecordingGen.Recording.SourcePath"/> (ordinal); each is decoded on first access.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::RecordingGen.Recording> All { get; } =
-            new global::RecordingGen.Internal.RecordingList(8, GetRecording);
+            new global::RecordingGen.Internal.RecordingList(16, GetRecording);
 
         private static global::RecordingGen.Recording GetRecording(int index)
         {
@@ -20,11 +20,19 @@ namespace Consumer.Tests
                 case 0: return global::Consumer.Tests.RecordingGenData.Recording_e86847bee2fe9597.Value;
                 case 1: return global::Consumer.Tests.RecordingGenData.Recording_e25a473cfa65a2d1.Value;
                 case 2: return global::Consumer.Tests.RecordingGenData.Recording_6c7b2bd06ed6fae9.Value;
-                case 3: return global::Consumer.Tests.RecordingGenData.Recording_682f6ac923b4460d.Value;
-                case 4: return global::Consumer.Tests.RecordingGenData.Recording_21988833a871f39e.Value;
-                case 5: return global::Consumer.Tests.RecordingGenData.Recording_574736f81de4e888.Value;
-                case 6: return global::Consumer.Tests.RecordingGenData.Recording_d2b0bae9dad4b450.Value;
-                case 7: return global::Consumer.Tests.RecordingGenData.Recording_a8727f1c59eac0d1.Value;
+                case 3: return global::Consumer.Tests.RecordingGenData.Recording_111e04903de530e2.Value;
+                case 4: return global::Consumer.Tests.RecordingGenData.Recording_682f6ac923b4460d.Value;
+                case 5: return global::Consumer.Tests.RecordingGenData.Recording_a32c4754de5ac1ab.Value;
+                case 6: return global::Consumer.Tests.RecordingGenData.Recording_20dabee9786f95f9.Value;
+                case 7: return global::Consumer.Tests.RecordingGenData.Recording_27d687f08370df05.Value;
+                case 8: return global::Consumer.Tests.RecordingGenData.Recording_478e6aeefd2cc6b2.Value;
+                case 9: return global::Consumer.Tests.RecordingGenData.Recording_aa1484d97c1553ed.Value;
+                case 10: return global::Consumer.Tests.RecordingGenData.Recording_21988833a871f39e.Value;
+                case 11: return global::Consumer.Tests.RecordingGenData.Recording_5974cb65d33b4247.Value;
+                case 12: return global::Consumer.Tests.RecordingGenData.Recording_574736f81de4e888.Value;
+                case 13: return global::Consumer.Tests.RecordingGenData.Recording_d2b0bae9dad4b450.Value;
+                case 14: return global::Consumer.Tests.RecordingGenData.Recording_a8727f1c59eac0d1.Value;
+                case 15: return global::Consumer.Tests.RecordingGenData.Recording_4cf4b04587bf52bb.Value;
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(index));
             }
         }
@@ -123,11 +131,34 @@ namespace Consumer.Tests
         {
             /// <summary>The recordings of this group and its subgroups, ordered by SourcePath; each is decoded on first access.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::RecordingGen.Recording> All { get; } =
-                new global::RecordingGen.Internal.RecordingList(new int[] { 3, 4, 5, 6, 7 }, global::Consumer.Tests.Recordings.GetRecording);
+                new global::RecordingGen.Internal.RecordingList(new int[] { 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 }, global::Consumer.Tests.Recordings.GetRecording);
+
+            /// <summary>
+            /// The recording <c>recordings/other/anthropic_messages_history.json</c>.
+            /// Test: <c>tests/integration/messages/test_messages.py::test_messages_tool_round_trip[txt=ollama/m]</c>.
+            /// </summary>
+            public static class AnthropicMessagesHistory
+            {
+                /// <summary>The recording, decoded on first access.</summary>
+                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_111e04903de530e2.Value;
+
+                /// <summary>The recorded request.</summary>
+                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_111e04903de530e2.Value.Request;
+
+                /// <summary>The recorded response.</summary>
+                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_111e04903de530e2.Value.Response;
+
+                /// <summary>The tools the request offered, by name.</summary>
+                public static class Tools
+                {
+                    /// <summary>The tool <c>get_weather</c>.</summary>
+                    public static global::RecordingGen.ToolDefinition GetWeather => global::Consumer.Tests.RecordingGenData.Recording_111e04903de530e2.Value.Request.Tools[0];
+                }
+            }
 
             /// <summary>
             /// The recording <c>recordings/other/anthropic_style_stream.json</c>.
-            /// Test: <c>tests/integration/messages/test_messages.py::test_messages_stream[txt=ollama/m]</c>.
+            /// Test: <c>tests/integration/messages/test_messages.py::test_messages_stream_tool_use[txt=ollama/m]</c>.
             /// </summary>
             public static class AnthropicStyleStream
             {
@@ -139,6 +170,100 @@ namespace Consumer.Tests
 
                 /// <summary>The recorded response.</summary>
                 public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_682f6ac923b4460d.Value.Response;
+
+                /// <summary>The tools the request offered, by name.</summary>
+                public static class Tools
+                {
+                    /// <summary>The tool <c>get_weather</c>.</summary>
+                    public static global::RecordingGen.ToolDefinition GetWeather => global::Consumer.Tests.RecordingGenData.Recording_682f6ac923b4460d.Value.Request.Tools[0];
+                }
+            }
+
+            /// <summary>
+            /// The recording <c>recordings/other/embeddings_base64.json</c> (/v1/embeddings).
+            /// Test: <c>tests/integration/inference/test_embeddings.py::test_embeddings_base64[emb=openai/text-embedding-3-small]</c>.
+            /// </summary>
+            public static class EmbeddingsBase64
+            {
+                /// <summary>The recording, decoded on first access.</summary>
+                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_a32c4754de5ac1ab.Value;
+
+                /// <summary>The recorded request.</summary>
+                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_a32c4754de5ac1ab.Value.Request;
+
+                /// <summary>The recorded response.</summary>
+                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_a32c4754de5ac1ab.Value.Response;
+            }
+
+            /// <summary>
+            /// The recording <c>recordings/other/embeddings_float.json</c> (/v1/embeddings).
+            /// Test: <c>tests/integration/inference/test_embeddings.py::test_embeddings[emb=openai/text-embedding-3-small]</c>.
+            /// </summary>
+            public static class EmbeddingsFloat
+            {
+                /// <summary>The recording, decoded on first access.</summary>
+                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_20dabee9786f95f9.Value;
+
+                /// <summary>The recorded request.</summary>
+                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_20dabee9786f95f9.Value.Request;
+
+                /// <summary>The recorded response.</summary>
+                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_20dabee9786f95f9.Value.Response;
+            }
+
+            /// <summary>
+            /// The recording <c>recordings/other/gemini_interactions_error.json</c>.
+            /// Test: <c>tests/integration/interactions/test_interactions.py::test_bad_tools[txt=gemini/g]</c>.
+            /// </summary>
+            public static class GeminiInteractionsError
+            {
+                /// <summary>The recording, decoded on first access.</summary>
+                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_27d687f08370df05.Value;
+
+                /// <summary>The recorded request.</summary>
+                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_27d687f08370df05.Value.Request;
+
+                /// <summary>The recorded response.</summary>
+                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_27d687f08370df05.Value.Response;
+            }
+
+            /// <summary>
+            /// The recording <c>recordings/other/gemini_interactions_stream.json</c>.
+            /// Test: <c>tests/integration/interactions/test_interactions.py::test_stream_tools[txt=gemini/g]</c>.
+            /// </summary>
+            public static class GeminiInteractionsStream
+            {
+                /// <summary>The recording, decoded on first access.</summary>
+                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_478e6aeefd2cc6b2.Value;
+
+                /// <summary>The recorded request.</summary>
+                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_478e6aeefd2cc6b2.Value.Request;
+
+                /// <summary>The recorded response.</summary>
+                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_478e6aeefd2cc6b2.Value.Response;
+
+                /// <summary>The tools the request offered, by name.</summary>
+                public static class Tools
+                {
+                    /// <summary>The tool <c>get_time</c>.</summary>
+                    public static global::RecordingGen.ToolDefinition GetTime => global::Consumer.Tests.RecordingGenData.Recording_478e6aeefd2cc6b2.Value.Request.Tools[0];
+                }
+            }
+
+            /// <summary>
+            /// The recording <c>recordings/other/id_normalization.json</c> (/v1/chat/completions).
+            /// Test: <c>tests/integration/inference/test_ids.py::test_normalized_ids[txt=openai/gpt-4o]</c>.
+            /// </summary>
+            public static class IdNormalization
+            {
+                /// <summary>The recording, decoded on first access.</summary>
+                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_aa1484d97c1553ed.Value;
+
+                /// <summary>The recorded request.</summary>
+                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_aa1484d97c1553ed.Value.Request;
+
+                /// <summary>The recorded response.</summary>
+                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_aa1484d97c1553ed.Value.Response;
             }
 
             /// <summary>
@@ -155,6 +280,21 @@ namespace Consumer.Tests
 
                 /// <summary>The recorded response.</summary>
                 public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_21988833a871f39e.Value.Response;
+            }
+
+            /// <summary>
+            /// The recording <c>recordings/other/ollama_embed.json</c> (/api/embed).
+            /// </summary>
+            public static class OllamaEmbed
+            {
+                /// <summary>The recording, decoded on first access.</summary>
+                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_5974cb65d33b4247.Value;
+
+                /// <summary>The recorded request.</summary>
+                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_5974cb65d33b4247.Value.Request;
+
+                /// <summary>The recorded response.</summary>
+                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_5974cb65d33b4247.Value.Response;
             }
 
             /// <summary>
@@ -203,6 +343,29 @@ namespace Consumer.Tests
 
                 /// <summary>The recorded response.</summary>
                 public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_a8727f1c59eac0d1.Value.Response;
+            }
+
+            /// <summary>
+            /// The recording <c>recordings/other/vertex_generate_content_stream.json</c> (/generate_content_stream).
+            /// Test: <c>tests/integration/responses/test_tools.py::test_vertex_tools[txt=vertex/gemini-2.0-flash]</c>.
+            /// </summary>
+            public static class VertexGenerateContentStream
+            {
+                /// <summary>The recording, decoded on first access.</summary>
+                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_4cf4b04587bf52bb.Value;
+
+                /// <summary>The recorded request.</summary>
+                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_4cf4b04587bf52bb.Value.Request;
+
+                /// <summary>The recorded response.</summary>
+                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_4cf4b04587bf52bb.Value.Response;
+
+                /// <summary>The tools the request offered, by name.</summary>
+                public static class Tools
+                {
+                    /// <summary>The tool <c>get_weather</c>.</summary>
+                    public static global::RecordingGen.ToolDefinition GetWeather => global::Consumer.Tests.RecordingGenData.Recording_4cf4b04587bf52bb.Value.Request.Tools[0];
+                }
             }
         }
     }

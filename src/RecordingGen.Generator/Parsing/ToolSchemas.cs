@@ -1,0 +1,58 @@
+using System.Text.Json;
+
+namespace RecordingGen.Generator.Parsing
+{
+    /// <summary>Tool definitions and calls as the non-OpenAI formats spell them, mapped onto the common shapes.</summary>
+    internal static class ToolSchemas
+    {
+        /// <summary>
+        /// Adds the tools of a <c>tools</c> array: OpenAI's <c>{type, function: {...}}</c>, flat
+        /// <c>{name, description, parameters | input_schema | parameters_json_schema}</c> (Anthropic, Gemini
+        /// interactions), and Gemini's <c>{function_declarations: [...]}</c> groups.
+        /// </summary>
+        public static void AddTools(JsonElement? tools, RequestShape request)
+        {
+            if (tools.Array() is not { } items)
+            {
+                return;
+            }
+
+            foreach (JsonElement item in items.EnumerateArray())
+            {
+                if (item.Member("function_declarations").Array() is { } declarations)
+                {
+                    foreach (JsonElement declaration in declarations.EnumerateArray())
+                    {
+                        AddTool(declaration, request);
+                    }
+                }
+                else
+                {
+                    AddTool(item.Member("function").Object() ?? item, request);
+                }
+            }
+        }
+
+        /// <summary>A call whose arguments are a JSON value (kept as compact JSON) or already JSON text.</summary>
+        public static ToolCallShape Call(JsonPath path, string? id, string? name, JsonElement? arguments) => new ToolCallShape
+        {
+            Path = path,
+            Id = id,
+            Name = name ?? string.Empty,
+            Arguments = arguments.String() ?? (arguments is { ValueKind: not JsonValueKind.Null } json ? json.CompactText() : string.Empty),
+        };
+
+        private static void AddTool(JsonElement tool, RequestShape request)
+        {
+            if (tool.Member("name").String() is { } name)
+            {
+                request.Tools.Add(new ToolShape
+                {
+                    Name = name,
+                    Description = tool.Member("description").String(),
+                    Parameters = tool.Member("input_schema") ?? tool.Member("parameters") ?? tool.Member("parameters_json_schema"),
+                });
+            }
+        }
+    }
+}
