@@ -4,8 +4,9 @@ namespace RecordingGen
     public sealed class Recording
     {
         /// <summary>Creates a recording. Generated fixtures create these; tests rarely need to.</summary>
-        public Recording(string sourcePath, string? testId, RecordedRequest request, RecordedResponse response)
+        public Recording(string sourcePath, string? testId, RecordedRequest request, RecordedResponse response, RecordingFormat format = RecordingFormat.Unknown)
         {
+            Format = format;
             SourcePath = sourcePath;
             TestId = testId;
             Request = request;
@@ -17,6 +18,9 @@ namespace RecordingGen
 
         /// <summary>The recorder's test id (the pytest node id), or null for recordings that predate it.</summary>
         public string? TestId { get; }
+
+        /// <summary>The API format the recording is in: which typed members it has and which wire format it replays in.</summary>
+        public RecordingFormat Format { get; }
 
         /// <summary>The recorded request.</summary>
         public RecordedRequest Request { get; }

@@ -9,6 +9,20 @@ namespace RecordingGen.IntegrationTests
     public class TypedFormatTests
     {
         [Fact]
+        public void Each_recording_knows_its_format()
+        {
+            Assert.Equal(RecordingFormat.AnthropicMessages, Recordings.Other.AnthropicStyleStream.Recording.Format);
+            Assert.Equal(RecordingFormat.GeminiInteractions, Recordings.Other.GeminiInteractionsError.Recording.Format);
+            Assert.Equal(RecordingFormat.VertexGenerateContent, Recordings.Other.VertexGenerateContentStream.Recording.Format);
+            Assert.Equal(RecordingFormat.OpenAIEmbeddings, Recordings.Other.EmbeddingsBase64.Recording.Format);
+            Assert.Equal(RecordingFormat.OllamaEmbeddings, Recordings.Other.OllamaEmbed.Recording.Format);
+            Assert.Equal(RecordingFormat.OpenAIModels, Recordings.Other.Models_0a1b2c_deadbeef.Recording.Format);
+            Assert.Equal(RecordingFormat.ToolRuntime, Recordings.Other.ToolRuntimeSearch.Recording.Format);
+            Assert.Equal(RecordingFormat.OpenAICompletions, Recordings.Other.TextCompletionStream.Recording.Format);
+            Assert.Equal(RecordingFormat.OpenAIChat, Recordings.OpenaiChat.ToolCallAfterHistory.Recording.Format);
+        }
+
+        [Fact]
         public void Anthropic_stream_is_one_chunk_per_event_with_thinking_apart_and_tool_input_assembled()
         {
             Recording recording = Recordings.Other.AnthropicStyleStream.Recording;

@@ -25,3 +25,5 @@ echo "build:         $(grep 'Elapsed (wall' "$corpus/time.txt" | awk '{print $NF
 echo "assembly:      $(( $(stat -c %s "$dll") / 1000000 )) MB ($(( $(stat -c %s "$dll") * 100 / json_bytes ))% of the JSON)"
 echo "diagnostics:   $(grep -oE 'warning RG[0-9]+' "$corpus/build.txt" | sort | uniq -c | tr -s ' ' | tr '\n' ' ')"
 dotnet test --no-build -p:RecordingGenCorpus="$corpus"
+echo "files per format:"
+sed 's/^/  /' "$corpus/formats.txt"

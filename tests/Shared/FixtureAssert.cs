@@ -13,6 +13,7 @@ namespace RecordingGen.Tests.Shared
         {
             string where = actual.SourcePath + ": ";
             Equal(where + "TestId", expected.TestId, actual.TestId);
+            Equal(where + "Format", expected.Format, actual.Format.ToString());
             Equal(where + "Method", expected.Method, actual.Request.Method);
             Equal(where + "Url", expected.Url, actual.Request.Url);
             Equal(where + "Endpoint", expected.Endpoint, actual.Request.Endpoint);

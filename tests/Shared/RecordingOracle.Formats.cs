@@ -14,6 +14,26 @@ namespace RecordingGen.Tests.Shared
     // recorder's id normalization: written from the providers' wire formats, apart from the generator's readers.
     public sealed partial record RecordingOracle
     {
+        /// <summary>Which API a recording talks to, by its endpoint (or URL path) and its response type.</summary>
+        private static string ClassifyFormat(JsonObject request, JsonObject response)
+        {
+            string path = Str(request["endpoint"]) ?? (Str(request["url"]) ?? "").Split('?', '#')[0];
+            JsonNode? body = response["body"];
+            string type = Str(((body is JsonArray items && items.Count > 0 ? items[0] : body) as JsonObject)?["__type__"]) ?? "";
+            bool ollama = type.StartsWith("ollama.") || path.StartsWith("/api/");
+            return type.StartsWith("openai.types.chat.") || path.EndsWith("/chat/completions") ? "OpenAIChat"
+                : type == "openai.types.completion.Completion" || path.EndsWith("/v1/completions") ? "OpenAICompletions"
+                : type is "ollama._types.ChatResponse" || path == "/api/chat" ? "OllamaChat"
+                : type is "ollama._types.GenerateResponse" || path == "/api/generate" ? "OllamaGenerate"
+                : type.Contains("Embed") || path.EndsWith("/embeddings") || path.EndsWith("/api/embed") ? (ollama ? "OllamaEmbeddings" : "OpenAIEmbeddings")
+                : path.EndsWith("/messages") ? "AnthropicMessages"
+                : path.EndsWith("/interactions") ? "GeminiInteractions"
+                : path.EndsWith("/generate_content") || path.EndsWith("/generate_content_stream") ? "VertexGenerateContent"
+                : type is "openai.types.model.Model" or "ollama._types.ListResponse" or "ollama._types.ProcessResponse" || path.EndsWith("/models") || path is "/api/tags" or "/api/ps" ? (ollama ? "OllamaModels" : "OpenAIModels")
+                : type.EndsWith(".ToolInvocationResult") || (Str(request["tool_name"]) is not null && request["endpoint"] is null) ? "ToolRuntime"
+                : "Unknown";
+        }
+
         /// <summary>As the recorder loads a file: serialize, replace each original value by its key, parse again.</summary>
         private static JsonObject ApplyIdNormalization(JsonObject root)
         {

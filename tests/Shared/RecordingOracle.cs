@@ -34,9 +34,17 @@ namespace RecordingGen.Tests.Shared
         IReadOnlyList<string>? Inputs = null,
         string Thinking = "",
         IReadOnlyList<float[]>? Embeddings = null,
-        (long? Total, long? Load, long? PromptEvaluation, long? Evaluation)? Timings = null)
+        (long? Total, long? Load, long? PromptEvaluation, long? Evaluation)? Timings = null,
+        string Format = "Unknown")
     {
         public static RecordingOracle FromJson(string json)
+        {
+            RecordingOracle oracle = Read(json);
+            JsonObject root = JsonNode.Parse(Protect(json))!.AsObject();
+            return oracle with { Format = ClassifyFormat(root["request"]!.AsObject(), root["response"]!.AsObject()) };
+        }
+
+        private static RecordingOracle Read(string json)
         {
             JsonObject root = ApplyIdNormalization(JsonNode.Parse(Protect(json))!.AsObject());
             JsonObject request = root["request"]!.AsObject();

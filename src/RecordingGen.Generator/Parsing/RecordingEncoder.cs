@@ -14,13 +14,14 @@ namespace RecordingGen.Generator.Parsing
         // How far back a chunk looks for an earlier chunk of the same length to store only its changes.
         private const int ChunkBaseWindow = 8;
 
-        public static RecordingData Encode(string filePath, string sourcePath, string dataClassName, string? testId, RequestShape request, ResponseShape response)
+        public static RecordingData Encode(string filePath, string sourcePath, string dataClassName, string? testId, RecordingFormat format, RequestShape request, ResponseShape response)
         {
             var table = new StringTable();
             var encoder = new JsonTokenEncoder(table);
             var content = new ProgramBuilder();
 
             content.AddOptionalString(table, testId);
+            content.Add((int)format);
             WriteRequest(content, table, encoder, request);
             WriteResponse(content, table, encoder, response);
 

@@ -90,7 +90,7 @@ namespace RecordingGen.Generator.Parsing
                     RecordingFormat format = ReadTypedLayer(requestElement, type, request, response);
                     List<DiagnosticInfo> findings = RecordingValidator.Validate(sourcePath, positions, responseElement, type, request, response, format);
                     string dataClassName = DataClassName(sourcePath);
-                    RecordingData data = RecordingEncoder.Encode(path, sourcePath, dataClassName, testId, request, response);
+                    RecordingData data = RecordingEncoder.Encode(path, sourcePath, dataClassName, testId, format, request, response);
                     var summary = new RecordingSummary(
                         sourcePath,
                         new EquatableArray<string>(PathNames.GroupFolders(sourcePath)),
@@ -243,7 +243,7 @@ namespace RecordingGen.Generator.Parsing
                 }
 
                 OllamaReader.ReadResponse(response);
-                return RecordingFormat.OllamaGenerate;
+                return endpoint == "/api/chat" || type == OllamaReader.ChatType ? RecordingFormat.OllamaChat : RecordingFormat.OllamaGenerate;
             }
 
             if (EmbeddingsReader.IsEmbeddings(endpoint, type))
@@ -254,7 +254,7 @@ namespace RecordingGen.Generator.Parsing
                 }
 
                 EmbeddingsReader.ReadResponse(response);
-                return RecordingFormat.Embeddings;
+                return (type ?? string.Empty).StartsWith("ollama.", StringComparison.Ordinal) || (endpoint ?? string.Empty).StartsWith("/api/", StringComparison.Ordinal) ? RecordingFormat.OllamaEmbeddings : RecordingFormat.OpenAIEmbeddings;
             }
 
             if (AnthropicMessagesReader.IsMessages(endpoint))
@@ -293,7 +293,7 @@ namespace RecordingGen.Generator.Parsing
             if (ModelListReader.IsModelList(endpoint, type))
             {
                 ModelListReader.Read(response);
-                return RecordingFormat.ModelList;
+                return (type ?? string.Empty).StartsWith("ollama.", StringComparison.Ordinal) || (endpoint ?? string.Empty).StartsWith("/api/", StringComparison.Ordinal) ? RecordingFormat.OllamaModels : RecordingFormat.OpenAIModels;
             }
 
             if (ToolRuntimeReader.IsToolRuntime(requestElement, type))
@@ -303,7 +303,7 @@ namespace RecordingGen.Generator.Parsing
                 return RecordingFormat.ToolRuntime;
             }
 
-            return RecordingFormat.None;
+            return RecordingFormat.Unknown;
         }
 
         /// <summary>A pass-through recording answered with an HTTP error: its status and the body's <c>error</c>.</summary>

@@ -47,7 +47,7 @@ namespace RecordingGen.Generator.Validation
                 JsonPath path = body is { ValueKind: JsonValueKind.Array } ? JsonPath.Root["response"]["body"][0]["__type__"] : JsonPath.Root["response"]["body"]["__type__"];
                 Report(DiagnosticDescriptors.UnknownFormat, path, "the type '" + type + "'");
             }
-            else if (type is null && format == RecordingFormat.None)
+            else if (type is null && format == RecordingFormat.Unknown)
             {
                 if (request.Endpoint is { } endpoint)
                 {

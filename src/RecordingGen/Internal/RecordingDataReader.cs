@@ -29,9 +29,10 @@ namespace RecordingGen.Internal
             string[] strings = ReadStringTable(ref reader, packedStrings, longStrings ?? Array.Empty<string>());
             var tokens = new TokenBuffer();
             string? testId = reader.OptionalString(strings);
+            var format = (RecordingFormat)reader.Next();
             RecordedRequest request = ReadRequest(ref reader, strings, tokens);
             RecordedResponse response = ReadResponse(ref reader, strings, tokens);
-            return new Recording(sourcePath, testId, request, response);
+            return new Recording(sourcePath, testId, request, response, format);
         }
 
         private static string[] ReadStringTable(ref Cursor reader, string packed, string[] longStrings)

@@ -12,7 +12,7 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/embeddings_float.json",
-            "万世侈儎亜儞乘丨丬世侞侮僞侦侪丰两临乒丶僚乎亂乾丁丂七丄丅一一一丂丅丆下一丝丒両丈世业丌严个丄一一一一丷一中丈一丱丈乫亟簯猧丗丅乳万一乻丌乁万一久串丄一丱丈丗上丟一丗丁亏碸斑丌乁万丁久串丄丌丝丒久乊乍一乑万丄乕万丄丄丄一一一一一丁丅一丅一一丂丅丘一",
+            "万世侈儎亜儞乘丨丬世侞侮僞侦侪丰两临乒丶僚乎亂乾丁七丂七丄丅一一一丂丅丆下一丝丒両丈世业丌严个丄一一一一丷一中丈一丱丈乫亟簯猧丗丅乳万一乻丌乁万一久串丄一丱丈丗上丟一丗丁亏碸斑丌乁万丁久串丄丌丝丒久乊乍一乑万丄乕万丄丄丄一一一一一丁丅一丅一一丂丅丘一",
             "tests/integration/inference/test_embeddings.py::test_embeddings[emb=openai/text-embedding-3-small]https://api.openai.com/v1/v1/embeddingstext-embedding-3-smallfirst textsecond text0.0060392558-1.25e-0512345678901.5",
             null);
     }

@@ -12,7 +12,7 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/gemini_interactions_stream.json",
-            "万丳佐儎仴丄世乖侞乆傚乂丼亾亞从亶丠仂丰今丶人丠僶丬为丐倆丬丨乄乒仢临于东临丘丰乞丐仒临丼乎乾么乌乐丐丘买丁丂七一丄丁一一一丧一丑与丕且丙丈一丝丢严个丄丌中丈一丱丶丹举乁乆义一丱乎乑一乕一丱乚丄丄丄丄丌丄丁丈下一一丁丏丒丌一丱乎乑一乕一丱乚丄丄丄丁一一上一下一九一乡书乩乮丄乱乶丄丄丝一丌一乹万一严一丱乾丄乱亂丄丄丠一与一乹万一亅一乽亊丱乾丄乱于丄丅丢丣丁丁万互丅两丣一万一乹万一乱亖丄丄严一专一乹万丁严一丱亚乡亞丹举亡一丄丄乱亂丄丄丠一丕一乹万丁亅一丱亚乡亞丹举亡一乕亦丄丄乱于丄丄丣七丁七丁丄严一丗一九一乡书乩亪亭一亱万丞亵万且亹万上丄丄乱亾丄丆个丯一一且丰丱丁丁丁丨丏串丫丁丕下丟一一一一",
+            "万丳佐儎仴丄世乖侞乆傚乂丼亾亞从亶丠仂丰今丶人丠僶丬为丐倆丬丨乄乒仢临于东临丘丰乞丐仒临丼乎乾么乌乐丐丘买丁上丂七一丄丁一一一丧一丑与丕且丙丈一丝丢严个丄丌中丈一丱丶丹举乁乆义一丱乎乑一乕一丱乚丄丄丄丄丌丄丁丈下一一丁丏丒丌一丱乎乑一乕一丱乚丄丄丄丁一一上一下一九一乡书乩乮丄乱乶丄丄丝一丌一乹万一严一丱乾丄乱亂丄丄丠一与一乹万一亅一乽亊丱乾丄乱于丄丅丢丣丁丁万互丅两丣一万一乹万一乱亖丄丄严一专一乹万丁严一丱亚乡亞丹举亡一丄丄乱亂丄丄丠一丕一乹万丁亅一丱亚乡亞丹举亡一乕亦丄丄乱于丄丄丣七丁七丁丄严一丗一九一乡书乩亪亭一亱万丞亵万且亹万上丄丄乱亾丄丆个丯一一且丰丱丁丁丁丨丏串丫丁丕下丟一一一一",
             "tests/integration/interactions/test_interactions.py::test_stream_tools[txt=gemini/g]https://generativelanguage.googleapis.com/v1beta/interactionsgTime in London?get_timeCurrent timetimezoneinteractionv1_xin_progressevent_typeinteraction.startcontent.startLet me content.deltacheck.content.stopfc_1Europe/Londonrequires_actiontotal_input_tokenstotal_output_tokensinteraction.completedone[DONE]{\"timezone\":\"Europe/London\"}",
             null);
     }
