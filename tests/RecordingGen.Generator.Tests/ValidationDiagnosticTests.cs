@@ -47,6 +47,30 @@ namespace RecordingGen.Generator.Tests
         }
 
         [Fact]
+        public void RG0003_unknown_pass_through_url_is_informational_at_the_url()
+        {
+            var recording = new JsonObject
+            {
+                ["request"] = new JsonObject { ["url"] = "https://example.test/v9/frobnicate", ["method"] = "POST", ["payload"] = new JsonObject { ["x"] = 1 } },
+                ["response"] = new JsonObject { ["status"] = 200, ["body"] = new JsonObject { ["answer"] = 42 }, ["is_streaming"] = false },
+            };
+
+            AssertSingle(Run(recording), "RG0003", DiagnosticSeverity.Info, "\"https://example.test/v9/frobnicate\"", "https://example.test/v9/frobnicate");
+        }
+
+        [Fact]
+        public void A_pass_through_messages_recording_is_recognized_by_its_url()
+        {
+            var recording = new JsonObject
+            {
+                ["request"] = new JsonObject { ["url"] = "http://0.0.0.0:11434/v1/messages", ["method"] = "POST", ["payload"] = new JsonObject { ["model"] = "m", ["messages"] = new JsonArray() } },
+                ["response"] = new JsonObject { ["status"] = 200, ["body"] = new JsonObject { ["content"] = new JsonArray() }, ["is_streaming"] = false },
+            };
+
+            Assert.Empty(Run(recording).GeneratorDiagnostics);
+        }
+
+        [Fact]
         public void RG0004_tool_answer_without_a_call_is_at_its_tool_call_id()
         {
             JsonObject recording = Chat();
