@@ -83,5 +83,8 @@ namespace RecordingGen
 
         /// <summary>The request <c>body</c> or <c>payload</c> as JSON text, or null when the recording has neither.</summary>
         public string? BodyJson => _body.Value;
+
+        /// <summary>The body as generated tokens or text, for replay matching without parsing JSON text.</summary>
+        internal JsonText Body => _body;
     }
 }

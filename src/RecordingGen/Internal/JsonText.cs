@@ -34,6 +34,16 @@ namespace RecordingGen.Internal
         public static JsonText FromTokens(string[] strings, TokenBuffer tokens, int start, int count)
             => new JsonText(strings, tokens, start, count);
 
+        /// <summary>The compact tokens behind this text, when it was generated rather than given as a string.</summary>
+        public bool TryGetTokens(out string[] strings, out int[] tokens, out int start, out int count)
+        {
+            strings = _strings!;
+            tokens = _tokens?.Items!;
+            start = _start;
+            count = _count;
+            return _tokens is not null;
+        }
+
         public string? Value
         {
             get

@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace RecordingGen.Replay
+{
+    /// <summary>
+    /// Answers HTTP requests from recordings, so an SDK client (OpenAI, Microsoft.Extensions.AI, Anthropic,
+    /// OllamaSharp...) runs against them unchanged. For each request it picks the recording whose request
+    /// matches and answers in that provider's wire format from the precomputed data.
+    /// </summary>
+    /// <remarks>
+    /// Matching rules, in order:
+    /// <list type="number">
+    /// <item>The HTTP method, and the endpoint path: the recording's <c>endpoint</c> (else its URL's path, with a doubled
+    /// <c>/v1/v1/</c> collapsed) and the request's path must end the same way, segment by segment, so a client's own base path in
+    /// front does not matter.</item>
+    /// <item>The bodies, compared as JSON after the normalization <c>RequestNormalizer</c> documents (what the real clients
+    /// change on their own). A difference anywhere rules the recording out, except in the tolerated top-level options
+    /// (<c>parallel_tool_calls</c>, <c>service_tier</c>, <c>user</c>, <c>metadata</c>, <c>store</c>).</item>
+    /// <item>Among the recordings left: an exact match first, then the fewest tolerated differences, then the recording's
+    /// <c>SourcePath</c> in ordinal order. The choice is deterministic.</item>
+    /// </list>
+    /// Streaming is decided by the recording (and the request's <c>stream</c> flag it matched), never by the
+    /// <c>Accept</c> header. A request that matches nothing throws <see cref="RecordingMismatchException"/>.
+    /// </remarks>
+    public sealed class RecordingReplayHandler : HttpMessageHandler
+    {
+        private readonly List<Candidate> _candidates;
+        private readonly ConcurrentDictionary<(Recording, bool), ReplayResponse> _responses = new ConcurrentDictionary<(Recording, bool), ReplayResponse>();
+        private readonly List<Recording> _replayed = new List<Recording>();
+
+        /// <summary>Creates a handler over <paramref name="recordings"/>, for example <c>Recordings.All</c> or one group's <c>All</c>.</summary>
+        public RecordingReplayHandler(IEnumerable<Recording> recordings)
+        {
+            if (recordings is null)
+            {
+                throw new ArgumentNullException(nameof(recordings));
+            }
+
+            _candidates = recordings
+                .Where(recording => recording.Request.Method is not null && EndpointPath(recording.Request) is not null)
+                .Select(recording => new Candidate(recording))
+                .ToList();
+        }
+
+        /// <summary>The recordings replayed so far, in the order requests arrived.</summary>
+        public IReadOnlyList<Recording> Replayed
+        {
+            get
+            {
+                lock (_replayed)
+                {
+                    return _replayed.ToArray();
+                }
+            }
+        }
+
+        /// <summary>Picks the recording that answers a request, by the rules above; throws <see cref="RecordingMismatchException"/> when none does.</summary>
+        public Recording Match(string method, string path, string? body)
+        {
+            JsonTree? incoming = ParseBody(body);
+            Recording? best = null;
+            int bestScore = int.MaxValue;
+            foreach (Candidate candidate in _candidates)
+            {
+                if (!candidate.Serves(method, path))
+                {
+                    continue;
+                }
+
+                List<RequestDifference> differences = RequestDifference.Between(candidate.Body, incoming);
+                if (differences.Any(difference => difference.IsDecisive))
+                {
+                    continue;
+                }
+
+                if (differences.Count < bestScore || (differences.Count == bestScore && string.CompareOrdinal(candidate.Recording.SourcePath, best!.SourcePath) < 0))
+                {
+                    best = candidate.Recording;
+                    bestScore = differences.Count;
+                }
+            }
+
+            return best ?? throw Mismatch(method, path, incoming);
+        }
+
+        /// <inheritdoc />
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            string? body = request.Content is null ? null : await request.Content.ReadAsStringAsync().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            string path = request.RequestUri is { } uri ? (uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0]) : "/";
+            Recording recording = Match(request.Method.Method, path, body);
+            lock (_replayed)
+            {
+                _replayed.Add(recording);
+            }
+
+            bool base64 = body is not null && body.Contains("\"encoding_format\"") && AsksForBase64(body);
+            ReplayResponse response = _responses.GetOrAdd((recording, base64), key => ReplayResponse.For(key.Item1, key.Item2));
+            return response.ToMessage(request);
+        }
+
+        private static bool AsksForBase64(string body)
+        {
+            using JsonDocument document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("encoding_format", out JsonElement format)
+                && format.ValueKind == JsonValueKind.String && format.GetString() == "base64";
+        }
+
+        private static JsonTree? ParseBody(string? body)
+        {
+            if (string.IsNullOrWhiteSpace(body))
+            {
+                return null;
+            }
+
+            try
+            {
+                using JsonDocument document = JsonDocument.Parse(body!);
+                return RequestNormalizer.Normalize(JsonTree.FromElement(document.RootElement));
+            }
+            catch (JsonException)
+            {
+                return JsonTree.String(body!);
+            }
+        }
+
+        private RecordingMismatchException Mismatch(string method, string path, JsonTree? incoming)
+        {
+            // The closest recording, for the message: another endpoint weighs more than any body difference.
+            Candidate? closest = null;
+            List<RequestDifference>? differences = null;
+            int closestScore = int.MaxValue;
+            foreach (Candidate candidate in _candidates)
+            {
+                List<RequestDifference> found = RequestDifference.Between(candidate.Body, incoming);
+                int score = (candidate.Serves(method, path) ? 0 : 1_000_000) + (found.Count(difference => difference.IsDecisive) * 1000) + found.Count;
+                if (score < closestScore || (score == closestScore && string.CompareOrdinal(candidate.Recording.SourcePath, closest!.Recording.SourcePath) < 0))
+                {
+                    closest = candidate;
+                    differences = found;
+                    closestScore = score;
+                }
+            }
+
+            var message = new StringBuilder("No recording matches ").Append(method).Append(' ').Append(path).Append('.');
+            if (closest is null)
+            {
+                return new RecordingMismatchException(message.Append(" The handler has no recordings of HTTP requests.").ToString(), null, Array.Empty<RequestDifference>());
+            }
+
+            message.Append(" Closest: ").Append(closest.Recording.SourcePath).Append(" (").Append(closest.Recording.Request.Method).Append(' ').Append(closest.Path).Append(')');
+            if (!closest.Serves(method, path))
+            {
+                message.Append(", another endpoint");
+            }
+
+            message.Append(", which differs in:");
+            const int Shown = 12;
+            differences ??= new List<RequestDifference>();
+            foreach (RequestDifference difference in differences.Take(Shown))
+            {
+                message.Append("\n  ").Append(difference.IsDecisive ? "- " : "~ ").Append(difference);
+            }
+
+            if (differences.Count > Shown)
+            {
+                message.Append("\n  ... and ").Append(differences.Count - Shown).Append(" more");
+            }
+
+            return new RecordingMismatchException(message.ToString(), closest.Recording, differences);
+        }
+
+        /// <summary>True when one path ends with the other, segment by segment (a client's base path may stand in front).</summary>
+        internal static bool PathsMatch(string recorded, string incoming)
+        {
+            string[] a = Segments(recorded);
+            string[] b = Segments(incoming);
+            int common = Math.Min(a.Length, b.Length);
+            if (common == 0)
+            {
+                return a.Length == b.Length;
+            }
+
+            for (int i = 1; i <= common; i++)
+            {
+                if (!string.Equals(a[a.Length - i], b[b.Length - i], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static string[] Segments(string path) => path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+
+        private static string? EndpointPath(RecordedRequest request)
+        {
+            string? path = request.Endpoint;
+            if (path is null && request.Url is { } url)
+            {
+                path = Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) ? uri!.AbsolutePath : url.Split('?')[0];
+            }
+
+            return path?.Replace("/v1/v1/", "/v1/");
+        }
+
+        private sealed class Candidate
+        {
+            private readonly Lazy<JsonTree?> _body;
+
+            public Candidate(Recording recording)
+            {
+                Recording = recording;
+                Path = EndpointPath(recording.Request)!;
+                _body = new Lazy<JsonTree?>(() => JsonTree.FromRecorded(recording.Request.Body) is { } tree ? RequestNormalizer.Normalize(tree) : null);
+            }
+
+            public Recording Recording { get; }
+
+            public string Path { get; }
+
+            public JsonTree? Body => _body.Value;
+
+            public bool Serves(string method, string path)
+                => string.Equals(Recording.Request.Method, method, StringComparison.OrdinalIgnoreCase) && PathsMatch(Path, path);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using System;
+using System.Globalization;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace RecordingGen.Replay
+{
+    /// <summary>
+    /// A recording's response in its provider's wire format, built once from the precomputed data (chunk and
+    /// body JSON are written from compact tokens, never parsed) and then served as the same bytes.
+    /// </summary>
+    internal sealed class ReplayResponse
+    {
+        private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
+
+        private ReplayResponse(HttpStatusCode status, string mediaType, byte[] body)
+        {
+            Status = status;
+            MediaType = mediaType;
+            Body = body;
+        }
+
+        public HttpStatusCode Status { get; }
+
+        public string MediaType { get; }
+
+        public byte[] Body { get; }
+
+        public HttpResponseMessage ToMessage(HttpRequestMessage request)
+        {
+            var content = new ByteArrayContent(Body);
+            content.Headers.ContentType = new MediaTypeHeaderValue(MediaType) { CharSet = MediaType == "text/event-stream" ? null : "utf-8" };
+            return new HttpResponseMessage(Status) { Content = content, RequestMessage = request };
+        }
+
+        public static ReplayResponse For(Recording recording, bool base64Embeddings)
+        {
+            RecordedResponse response = recording.Response;
+            if (response.Error is { } error && response.BodyJson is null && !response.IsStreaming)
+            {
+                // A recorded SDK exception: the status and error body the provider sent.
+                string body = error.BodyJson is { } json
+                    ? (json.StartsWith("{\"error\":", StringComparison.Ordinal) ? json : "{\"error\":" + json + "}")
+                    : "{\"error\":{\"message\":" + JsonString(error.Message ?? string.Empty) + ",\"type\":" + JsonString(error.Type ?? "error") + "}}";
+                return Json((HttpStatusCode)(error.StatusCode ?? 500), body);
+            }
+
+            var status = (HttpStatusCode)(response.StatusCode ?? 200);
+            if (response.IsStreaming)
+            {
+                return Stream(recording, status);
+            }
+
+            if (base64Embeddings && recording.Format == RecordingFormat.OpenAIEmbeddings && response.Embeddings.Count > 0)
+            {
+                return Json(status, Base64Embeddings(recording));
+            }
+
+            string bodyJson = response.BodyJson ?? "{}";
+            if (recording.Format == RecordingFormat.OpenAIModels && bodyJson.StartsWith("[", StringComparison.Ordinal))
+            {
+                // The recorder stores the list's items; the wire has the list object around them.
+                bodyJson = "{\"object\":\"list\",\"data\":" + bodyJson + "}";
+            }
+
+            return Json(status, bodyJson);
+        }
+
+        private static ReplayResponse Stream(Recording recording, HttpStatusCode status)
+        {
+            var text = new StringBuilder();
+            switch (recording.Format)
+            {
+                case RecordingFormat.OllamaGenerate:
+                case RecordingFormat.OllamaChat:
+                case RecordingFormat.OllamaEmbeddings:
+                case RecordingFormat.OllamaModels:
+                    foreach (RecordedChunk chunk in recording.Response.Chunks)
+                    {
+                        text.Append(chunk.Json).Append('\n');
+                    }
+
+                    return new ReplayResponse(status, "application/x-ndjson", Utf8.GetBytes(text.ToString()));
+
+                case RecordingFormat.AnthropicMessages:
+                case RecordingFormat.GeminiInteractions:
+                    // Replayed as recorded: event names matter (the Anthropic SDK drops events without them).
+                    foreach (RecordedChunk chunk in recording.Response.Chunks)
+                    {
+                        if (chunk.EventName is { } name)
+                        {
+                            text.Append("event: ").Append(name).Append('\n');
+                        }
+
+                        foreach (string line in chunk.Data.Split('\n'))
+                        {
+                            text.Append("data: ").Append(line).Append('\n');
+                        }
+
+                        // A blank line ends each event; with a single newline SDKs merge or drop events silently.
+                        text.Append('\n');
+                    }
+
+                    break;
+
+                default:
+                    foreach (RecordedChunk chunk in recording.Response.Chunks)
+                    {
+                        text.Append("data: ").Append(chunk.Data).Append("\n\n");
+                    }
+
+                    text.Append("data: [DONE]\n\n");
+                    break;
+            }
+
+            return new ReplayResponse(status, "text/event-stream", Utf8.GetBytes(text.ToString()));
+        }
+
+        /// <summary>An OpenAI embeddings body with each vector as base64 little-endian floats, as <c>encoding_format: "base64"</c> asks.</summary>
+        private static string Base64Embeddings(Recording recording)
+        {
+            RecordedResponse response = recording.Response;
+            var body = new StringBuilder("{\"object\":\"list\",\"data\":[");
+            for (int i = 0; i < response.Embeddings.Count; i++)
+            {
+                float[] vector = response.Embeddings[i].ToArray();
+                var bytes = new byte[vector.Length * sizeof(float)];
+                for (int v = 0; v < vector.Length; v++)
+                {
+                    byte[] value = BitConverter.GetBytes(vector[v]);
+                    if (!BitConverter.IsLittleEndian)
+                    {
+                        Array.Reverse(value);
+                    }
+
+                    Buffer.BlockCopy(value, 0, bytes, v * sizeof(float), sizeof(float));
+                }
+
+                body.Append(i == 0 ? string.Empty : ",")
+                    .Append("{\"object\":\"embedding\",\"index\":").Append(i.ToString(CultureInfo.InvariantCulture))
+                    .Append(",\"embedding\":\"").Append(Convert.ToBase64String(bytes)).Append("\"}");
+            }
+
+            body.Append("],\"model\":").Append(JsonString(recording.Request.Model ?? string.Empty));
+            if (response.Usage is { } usage)
+            {
+                body.Append(",\"usage\":{\"prompt_tokens\":").Append((usage.InputTokens ?? 0).ToString(CultureInfo.InvariantCulture))
+                    .Append(",\"total_tokens\":").Append((usage.TotalTokens ?? usage.InputTokens ?? 0).ToString(CultureInfo.InvariantCulture)).Append('}');
+            }
+
+            return body.Append('}').ToString();
+        }
+
+        private static ReplayResponse Json(HttpStatusCode status, string json) => new ReplayResponse(status, "application/json", Utf8.GetBytes(json));
+
+        private static string JsonString(string value)
+            => System.Text.Json.JsonSerializer.Serialize(value);
+    }
+}
