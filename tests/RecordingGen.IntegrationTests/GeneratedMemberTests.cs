@@ -46,10 +46,10 @@ namespace RecordingGen.IntegrationTests
             Assert.Equal(
                 new[] { "3f1c0de4a5b6c7d8e9f00112233445566778899aabbccddeeff00112233aabbc.json", "hostile #error 'name' (1).json", "tool_call_after_history.json" },
                 Recordings.OpenaiChat.All.Select(recording => System.IO.Path.GetFileName(recording.SourcePath)));
-            // Ordinal path order: "models-..." < "ollama_embed..." < "provider_error..." < "text_..." < "tool_runtime..." < "vertex...".
-            Assert.Same(Recordings.Other.ToolRuntimeSearch.Recording, Recordings.Other.All[11]);
-            Assert.Same(Recordings.Other.VertexGenerateContentStream.Recording, Recordings.Other.All[12]);
-            Assert.Throws<System.ArgumentOutOfRangeException>(() => Recordings.Other.All[13]);
+            // Ordinal path order: "models-..." < "ollama_chat..." < "ollama_embed..." < "provider_error..." < "text_..." < "tool_runtime..." < "vertex...".
+            Assert.Same(Recordings.Other.ToolRuntimeSearch.Recording, Recordings.Other.All[12]);
+            Assert.Same(Recordings.Other.VertexGenerateContentStream.Recording, Recordings.Other.All[13]);
+            Assert.Throws<System.ArgumentOutOfRangeException>(() => Recordings.Other.All[14]);
         }
 
         [Fact]

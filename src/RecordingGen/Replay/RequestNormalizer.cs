@@ -15,7 +15,8 @@ namespace RecordingGen.Replay
     /// when it carries tool calls, and so is each tool call's <c>index</c>;</item>
     /// <item>tool-call arguments compare as JSON (key order and whitespace, e.g. indented re-serialization, do not matter);</item>
     /// <item>tools compare as a set, and <c>additionalProperties: false</c> in their schemas is dropped;</item>
-    /// <item>a property whose value is <c>null</c> is the same as an absent one (SDKs omit them, recorders keep them).</item>
+    /// <item>a property whose value is <c>null</c> or an empty object is the same as an absent one (SDKs omit nulls that
+    /// recorders keep; OllamaSharp sends an empty <c>CustomHeaders</c>).</item>
     /// </list>
     /// </summary>
     internal static class RequestNormalizer
@@ -101,7 +102,6 @@ namespace RecordingGen.Replay
 
         private static void DropNulls(JsonTree node)
         {
-            node.Properties.RemoveAll(property => property.Value.Kind == JsonValueKind.Null);
             foreach (KeyValuePair<string, JsonTree> property in node.Properties)
             {
                 DropNulls(property.Value);
@@ -111,6 +111,8 @@ namespace RecordingGen.Replay
             {
                 DropNulls(item);
             }
+
+            node.Properties.RemoveAll(property => property.Value.Kind == JsonValueKind.Null || (property.Value.Kind == JsonValueKind.Object && property.Value.Properties.Count == 0));
         }
 
         private static void DropClosedObjects(JsonTree node)

@@ -11,7 +11,7 @@ namespace Consumer.Tests
     {
         /// <summary>Every recording, ordered by <see cref="global::RecordingGen.Recording.SourcePath"/> (ordinal); each is decoded on first access.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::RecordingGen.Recording> All { get; } =
-            new global::RecordingGen.Internal.RecordingList(16, GetRecording);
+            new global::RecordingGen.Internal.RecordingList(17, GetRecording);
 
         private static global::RecordingGen.Recording GetRecording(int index)
         {
@@ -28,11 +28,12 @@ namespace Consumer.Tests
                 case 8: return global::Consumer.Tests.RecordingGenData.Recording_478e6aeefd2cc6b2.Value;
                 case 9: return global::Consumer.Tests.RecordingGenData.Recording_aa1484d97c1553ed.Value;
                 case 10: return global::Consumer.Tests.RecordingGenData.Recording_21988833a871f39e.Value;
-                case 11: return global::Consumer.Tests.RecordingGenData.Recording_5974cb65d33b4247.Value;
-                case 12: return global::Consumer.Tests.RecordingGenData.Recording_574736f81de4e888.Value;
-                case 13: return global::Consumer.Tests.RecordingGenData.Recording_d2b0bae9dad4b450.Value;
-                case 14: return global::Consumer.Tests.RecordingGenData.Recording_a8727f1c59eac0d1.Value;
-                case 15: return global::Consumer.Tests.RecordingGenData.Recording_4cf4b04587bf52bb.Value;
+                case 11: return global::Consumer.Tests.RecordingGenData.Recording_7c63ebd3dee609a2.Value;
+                case 12: return global::Consumer.Tests.RecordingGenData.Recording_5974cb65d33b4247.Value;
+                case 13: return global::Consumer.Tests.RecordingGenData.Recording_574736f81de4e888.Value;
+                case 14: return global::Consumer.Tests.RecordingGenData.Recording_d2b0bae9dad4b450.Value;
+                case 15: return global::Consumer.Tests.RecordingGenData.Recording_a8727f1c59eac0d1.Value;
+                case 16: return global::Consumer.Tests.RecordingGenData.Recording_4cf4b04587bf52bb.Value;
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(index));
             }
         }
@@ -131,7 +132,7 @@ namespace Consumer.Tests
         {
             /// <summary>The recordings of this group and its subgroups, ordered by SourcePath; each is decoded on first access.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::RecordingGen.Recording> All { get; } =
-                new global::RecordingGen.Internal.RecordingList(new int[] { 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 }, global::Consumer.Tests.Recordings.GetRecording);
+                new global::RecordingGen.Internal.RecordingList(new int[] { 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 }, global::Consumer.Tests.Recordings.GetRecording);
 
             /// <summary>
             /// The recording <c>recordings/other/anthropic_messages_history.json</c>.
@@ -280,6 +281,21 @@ namespace Consumer.Tests
 
                 /// <summary>The recorded response.</summary>
                 public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_21988833a871f39e.Value.Response;
+            }
+
+            /// <summary>
+            /// The recording <c>recordings/other/ollama_chat_stream.json</c> (/api/chat).
+            /// </summary>
+            public static class OllamaChatStream
+            {
+                /// <summary>The recording, decoded on first access.</summary>
+                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_7c63ebd3dee609a2.Value;
+
+                /// <summary>The recorded request.</summary>
+                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_7c63ebd3dee609a2.Value.Request;
+
+                /// <summary>The recorded response.</summary>
+                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_7c63ebd3dee609a2.Value.Response;
             }
 
             /// <summary>
