@@ -1,7 +1,12 @@
 using System;
+using System.ClientModel;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
+using OpenAI.Chat;
 using RecordingGen;
+using RecordingGen.Replay;
 using RecordingGen.Sample;
 
 // The seed recording: the last turn of a three-turn tool conversation with gpt-4o, streamed.
@@ -50,6 +55,32 @@ Console.WriteLine();
 Console.WriteLine("  finish reason: " + seed.Response.FinishReason);
 Console.WriteLine();
 
+// The same recording answering the official OpenAI SDK: code under test runs unchanged against it.
+var handler = new RecordingReplayHandler(new[] { seed });
+var client = new ChatClient("gpt-4o", new ApiKeyCredential("recorded"), RecordingChatClient.CreateOpenAIOptions(handler));
+List<ChatMessage> messages = seed.Request.Messages.Select(ToSdkMessage).ToList();
+var options = new ChatCompletionOptions();
+foreach (ToolDefinition tool in seed.Request.Tools)
+{
+    options.Tools.Add(ChatTool.CreateFunctionTool(tool.Name, tool.Description, BinaryData.FromString(tool.ParametersJson)));
+}
+
+Console.WriteLine("Replayed through the OpenAI SDK (" + handler.GetType().Name + "):");
+Console.Write("  ");
+int updates = 0;
+foreach (StreamingChatCompletionUpdate update in client.CompleteChatStreaming(messages, options))
+{
+    updates++;
+    foreach (ChatMessageContentPart part in update.ContentUpdate)
+    {
+        Console.Write(part.Text);
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine("  " + updates + " SDK updates from " + Path.GetFileName(handler.Replayed.Single().SourcePath));
+Console.WriteLine();
+
 Console.WriteLine("All recordings:");
 Console.WriteLine("  " + "Recording".PadRight(44) + " " + "Endpoint".PadRight(22) + " Streaming  Chunks  Tools");
 foreach (Recording recording in Recordings.All)
@@ -61,6 +92,17 @@ foreach (Recording recording in Recordings.All)
         + " " + recording.Response.Chunks.Count.ToString().PadLeft(6)
         + " " + recording.Request.Tools.Count.ToString().PadLeft(6));
 }
+
+static ChatMessage ToSdkMessage(RecordedMessage message) => message.Role switch
+{
+    "system" => new SystemChatMessage(message.Text),
+    "assistant" when message.ToolCalls.Count > 0 => new AssistantChatMessage(message.ToolCalls
+        .Select(call => ChatToolCall.CreateFunctionToolCall(call.Id, call.Name, BinaryData.FromString(call.ArgumentsJson)))
+        .ToList()),
+    "assistant" => new AssistantChatMessage(message.Text),
+    "tool" => new ToolChatMessage(message.ToolCallId, message.Text),
+    _ => new UserChatMessage(message.Text),
+};
 
 static string OneLine(string? text)
     => string.Join(" ", (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -96,6 +96,27 @@ namespace RecordingGen.Replay
         {
             string? body = request.Content is null ? null : await request.Content.ReadAsStringAsync().ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
+            return Answer(request, body);
+        }
+
+#if NET5_0_OR_GREATER
+        /// <inheritdoc />
+        /// <remarks>The SDKs' synchronous methods (the OpenAI SDK's <c>CompleteChat</c>, <c>CompleteChatStreaming</c>) come here.</remarks>
+        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            string? body = null;
+            if (request.Content is not null)
+            {
+                using var reader = new System.IO.StreamReader(request.Content.ReadAsStream(cancellationToken));
+                body = reader.ReadToEnd();
+            }
+
+            return Answer(request, body);
+        }
+#endif
+
+        private HttpResponseMessage Answer(HttpRequestMessage request, string? body)
+        {
             string path = request.RequestUri is { } uri ? (uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0]) : "/";
             Recording recording = Match(request.Method.Method, path, body);
             lock (_replayed)

@@ -81,6 +81,18 @@ namespace RecordingGen.IntegrationTests.Replay
         }
 
         [Fact]
+        public void The_SDKs_synchronous_methods_replay_too()
+        {
+            Recording recording = Recordings.OpenaiChat.ParallelToolCallsStreaming_TxtOpenaiGpt4oMini_3f1c0d.Recording;
+            ChatClient client = OpenAIReplay.ChatClient(new RecordingReplayHandler(new[] { recording }), ModelOf(recording));
+            (List<ChatMessage> messages, ChatCompletionOptions options) = OpenAIReplay.Request(recording);
+
+            int updates = client.CompleteChatStreaming(messages, options).Count();
+
+            Assert.Equal(recording.Response.Chunks.Count, updates);
+        }
+
+        [Fact]
         public async Task A_recorded_exception_surfaces_as_the_SDKs_error_with_the_recorded_status()
         {
             Recording recording = Recordings.Other.ProviderError.Recording;

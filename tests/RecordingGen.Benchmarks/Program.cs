@@ -1,0 +1,27 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace RecordingGen.Benchmarks
+{
+    public static class Program
+    {
+        public static async Task<int> Main(string[] args)
+        {
+#if HAS_SHARED_RECORDINGS
+            string which = args.FirstOrDefault() ?? "all";
+            Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+            if (which is "all" or "replay")
+            {
+                await ReplayBenchmark.Run();
+            }
+
+            return 0;
+#else
+            await Task.CompletedTask;
+            Console.Error.WriteLine("The benchmarks need ../shared beside the checkout (its recordings and corpus).");
+            return 1;
+#endif
+        }
+    }
+}
