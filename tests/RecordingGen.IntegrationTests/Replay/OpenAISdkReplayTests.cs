@@ -93,16 +93,40 @@ namespace RecordingGen.IntegrationTests.Replay
         }
 
         [Fact]
-        public async Task A_recorded_exception_surfaces_as_the_SDKs_error_with_the_recorded_status()
+        public async Task Every_recorded_chat_exception_surfaces_as_the_SDKs_error_with_the_recorded_status()
         {
-            Recording recording = Recordings.Other.ProviderError.Recording;
-            ChatClient client = OpenAIReplay.ChatClient(new RecordingReplayHandler(new[] { recording }), "gpt-4o");
-            (List<ChatMessage> messages, ChatCompletionOptions options) = OpenAIReplay.Request(recording);
+            List<Recording> recordings = Recordings.All
+                .Where(recording => recording.Format == RecordingFormat.OpenAIChat && recording.Response.Error is not null && recording.Response.BodyJson is null)
+                .ToList();
+            Assert.Contains(Recordings.Other.ProviderError.Recording, recordings);
+            foreach (Recording recording in recordings)
+            {
+                ChatClient client = OpenAIReplay.ChatClient(new RecordingReplayHandler(new[] { recording }), ModelOf(recording));
+                (List<ChatMessage> messages, ChatCompletionOptions options) = OpenAIReplay.Request(recording);
 
-            ClientResultException error = await Assert.ThrowsAsync<ClientResultException>(() => client.CompleteChatAsync(messages, options));
+                ClientResultException error = await Assert.ThrowsAsync<ClientResultException>(async () =>
+                {
+                    if (!recording.Request.Stream)
+                    {
+                        await client.CompleteChatAsync(messages, options);
+                        return;
+                    }
 
-            Assert.Equal(400, error.Status);
-            Assert.Contains("invalid image input", error.Message);
+                    await foreach (StreamingChatCompletionUpdate update in client.CompleteChatStreamingAsync(messages, options))
+                    {
+                    }
+                });
+
+                Assert.Equal(recording.Response.Error!.StatusCode ?? 500, error.Status);
+            }
+
+            ClientResultException invalidImage = await Assert.ThrowsAsync<ClientResultException>(() =>
+            {
+                (List<ChatMessage> messages, ChatCompletionOptions options) = OpenAIReplay.Request(Recordings.Other.ProviderError.Recording);
+                return OpenAIReplay.ChatClient(new RecordingReplayHandler(Recordings.All), "gpt-4o").CompleteChatAsync(messages, options);
+            });
+            Assert.Equal(400, invalidImage.Status);
+            Assert.Contains("invalid image input", invalidImage.Message);
         }
 
         [Fact]
