@@ -175,6 +175,19 @@ namespace RecordingGen.Internal
                 throw new System.ArgumentOutOfRangeException(nameof(value), value, "The compact format stores non-negative numbers only.");
             }
 
+            // Almost every number is one or two digits; the general loop below is for the rest.
+            if (value < Base)
+            {
+                builder.Append((char)(FirstDigit + value));
+                return;
+            }
+
+            if (value < Base * Base)
+            {
+                builder.Append((char)(FirstDigit + Base + (value / Base))).Append((char)(FirstDigit + (value % Base)));
+                return;
+            }
+
             int digits = 1;
             for (int rest = value / Base; rest > 0; rest /= Base)
             {

@@ -11,6 +11,11 @@ namespace RecordingGen.Benchmarks
 #if HAS_SHARED_RECORDINGS
             string which = args.FirstOrDefault() ?? "all";
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+            if (which is "all" or "generation")
+            {
+                GenerationBenchmark.Run(Corpus.Files(Corpus.Unpack()));
+            }
+
             if (which is "all" or "replay")
             {
                 await ReplayBenchmark.Run();

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using RecordingGen.Generator.Model;
+using RecordingGen.Generator.Validation;
 using RecordingGen.Internal;
 
 namespace RecordingGen.Generator.Parsing
@@ -14,7 +15,8 @@ namespace RecordingGen.Generator.Parsing
         // How far back a chunk looks for an earlier chunk of the same length to store only its changes.
         private const int ChunkBaseWindow = 8;
 
-        public static RecordingData Encode(string filePath, string sourcePath, string dataClassName, string? testId, RecordingFormat format, RequestShape request, ResponseShape response)
+        /// <param name="responseHash">A hash of the response as stored (status, body, chunks, error), for RG0008.</param>
+        public static RecordingData Encode(string filePath, string sourcePath, string dataClassName, string? testId, RecordingFormat format, RequestShape request, ResponseShape response, out string responseHash)
         {
             var table = new StringTable();
             var encoder = new JsonTokenEncoder(table);
@@ -23,7 +25,7 @@ namespace RecordingGen.Generator.Parsing
             content.AddOptionalString(table, testId);
             content.Add((int)format);
             WriteRequest(content, table, encoder, request);
-            WriteResponse(content, table, encoder, response);
+            responseHash = WriteResponse(content, table, encoder, response);
 
             var program = new ProgramBuilder();
             program.Add(CompactFormat.Version);
@@ -77,15 +79,17 @@ namespace RecordingGen.Generator.Parsing
             }
         }
 
-        private static void WriteResponse(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, ResponseShape response)
+        private static string WriteResponse(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, ResponseShape response)
         {
+            var hash = new StableHash().Add(response.IsStreaming ? 1 : 0).Add(response.StatusCode ?? -1);
             program.Add(response.IsStreaming);
             program.AddOptional(response.StatusCode);
             List<int>? body = response.BodyItems is { } items ? encoder.EncodeArray(items)
                 : response.Body is { } element ? encoder.Encode(element)
                 : null;
             WriteJson(program, body);
-            WriteChunks(program, table, encoder, response.Chunks);
+            HashTokens(hash, table, body);
+            WriteChunks(program, table, encoder, response.Chunks, hash);
             WriteText(program, table, response.TextFromChunks, response.Text);
             WriteText(program, table, response.ThinkingFromChunks, response.Thinking);
 
@@ -111,7 +115,10 @@ namespace RecordingGen.Generator.Parsing
                 program.AddOptionalString(table, error.Type);
                 program.AddOptionalString(table, error.Message);
                 program.AddOptional(error.StatusCode);
-                WriteJson(program, error.Body is { ValueKind: not JsonValueKind.Null } errorBody ? encoder.Encode(errorBody) : null);
+                List<int>? errorTokens = error.Body is { ValueKind: not JsonValueKind.Null } errorBody ? encoder.Encode(errorBody) : null;
+                WriteJson(program, errorTokens);
+                hash.Add(error.Category).Add(error.Type).Add(error.Message).Add(error.StatusCode ?? -1);
+                HashTokens(hash, table, errorTokens);
             }
             else
             {
@@ -138,6 +145,39 @@ namespace RecordingGen.Generator.Parsing
             else
             {
                 program.Add(0);
+            }
+
+            return hash.ToString();
+        }
+
+        /// <summary>Hashes JSON tokens by the strings they stand for, so equal JSON hashes equal across recordings.</summary>
+        private static void HashTokens(StableHash hash, StringTable table, List<int>? tokens)
+        {
+            if (tokens is null)
+            {
+                hash.Add('\u0002');
+                return;
+            }
+
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                int token = tokens[i];
+                switch (CompactFormat.KindOf(token))
+                {
+                    case CompactFormat.KindPropertyName:
+                    case CompactFormat.KindString:
+                        hash.Add((char)CompactFormat.KindOf(token)).Add(table.Strings[CompactFormat.ValueOf(token)]);
+                        break;
+                    case CompactFormat.KindNumber when CompactFormat.IsDecimal(token):
+                        hash.Add(token).Add(tokens[++i]);
+                        break;
+                    case CompactFormat.KindNumber:
+                        hash.Add('#').Add(table.Strings[CompactFormat.TextIndexOf(token)]);
+                        break;
+                    default:
+                        hash.Add(token);
+                        break;
+                }
             }
         }
 
@@ -172,7 +212,7 @@ namespace RecordingGen.Generator.Parsing
             }
         }
 
-        private static void WriteChunks(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, List<ChunkShape> chunks)
+        private static void WriteChunks(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, List<ChunkShape> chunks, StableHash hash)
         {
             program.Add(chunks.Count);
             var previous = new List<List<int>>(chunks.Count);
@@ -181,6 +221,8 @@ namespace RecordingGen.Generator.Parsing
                 List<int> tokens = chunk.Data is { } data ? encoder.Encode(data) : new List<int>();
                 WriteChunkTokens(program, previous, tokens);
                 previous.Add(tokens);
+                HashTokens(hash, table, tokens);
+                hash.Add(chunk.EventName).Add(chunk.RawData);
                 int flags = (chunk.TextDelta is null ? 0 : CompactFormat.ChunkHasText)
                     | (chunk.FinishReason is null ? 0 : CompactFormat.ChunkHasFinishReason)
                     | (chunk.EventName is null ? 0 : CompactFormat.ChunkHasEventName)

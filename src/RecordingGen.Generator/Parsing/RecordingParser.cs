@@ -90,7 +90,7 @@ namespace RecordingGen.Generator.Parsing
                     RecordingFormat format = ReadTypedLayer(requestElement, type, request, response);
                     List<DiagnosticInfo> findings = RecordingValidator.Validate(sourcePath, positions, responseElement, type, request, response, format);
                     string dataClassName = DataClassName(sourcePath);
-                    RecordingData data = RecordingEncoder.Encode(path, sourcePath, dataClassName, testId, format, request, response);
+                    RecordingData data = RecordingEncoder.Encode(path, sourcePath, dataClassName, testId, format, request, response, out string responseHash);
                     var summary = new RecordingSummary(
                         sourcePath,
                         new EquatableArray<string>(PathNames.GroupFolders(sourcePath)),
@@ -99,7 +99,7 @@ namespace RecordingGen.Generator.Parsing
                         testId,
                         request.Endpoint,
                         new EquatableArray<string>(request.Tools.ConvertAll(tool => tool.Name)));
-                    RequestFingerprint fingerprint = ReplayIdentity.Compute(sourcePath, requestElement, responseElement, testId, positions.OfRootMember("request"));
+                    RequestFingerprint fingerprint = ReplayIdentity.Compute(sourcePath, requestElement, testId, positions.OfRootMember("request"), responseHash);
                     return new ParseResult(data, summary, fingerprint, new EquatableArray<DiagnosticInfo>(findings));
                 }
                 finally

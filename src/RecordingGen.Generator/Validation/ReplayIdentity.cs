@@ -1,7 +1,5 @@
 using System;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using RecordingGen.Generator.Model;
 using RecordingGen.Generator.Naming;
@@ -18,62 +16,54 @@ namespace RecordingGen.Generator.Validation
     /// </summary>
     internal static class ReplayIdentity
     {
-        public static RequestFingerprint Compute(string sourcePath, JsonElement request, JsonElement response, string? testId, LocationInfo location)
+        /// <param name="responseHash">The response's hash, which the encoder computes from what it stores.</param>
+        public static RequestFingerprint Compute(string sourcePath, JsonElement request, string? testId, LocationInfo location, string responseHash)
         {
-            var key = new StringBuilder();
+            var key = new StableHash();
             int folderEnd = sourcePath.LastIndexOf('/');
-            key.Append(folderEnd < 0 ? string.Empty : sourcePath.Substring(0, folderEnd)).Append('\n');
+            key.Add(folderEnd < 0 ? string.Empty : sourcePath.Substring(0, folderEnd));
             string stem = PathNames.FileStem(sourcePath);
-            if (stem.StartsWith("models-", StringComparison.Ordinal))
-            {
-                key.Append(stem.Substring(stem.LastIndexOf('-') + 1));
-            }
-
-            key.Append('\n');
-            key.Append(request.Member("method").String()).Append('\n');
-            key.Append(request.Member("endpoint").String() ?? request.Member("url").String()).Append('\n');
-            key.Append(testId).Append('\n');
+            key.Add(stem.StartsWith("models-", StringComparison.Ordinal) ? stem.Substring(stem.LastIndexOf('-') + 1) : null);
+            key.Add(request.Member("method").String());
+            key.Add(request.Member("endpoint").String() ?? request.Member("url").String());
+            key.Add(testId);
             WriteCanonical((request.Member("body") ?? request.Member("payload")) ?? request, key);
-
-            var answer = new StringBuilder();
-            WriteCanonical(response, answer);
-            return new RequestFingerprint(sourcePath, Hash(key), Hash(answer), location);
+            return new RequestFingerprint(sourcePath, key.ToString(), responseHash, location);
         }
 
-        private static void WriteCanonical(JsonElement element, StringBuilder builder)
+        private static void WriteCanonical(JsonElement element, StableHash builder)
         {
             switch (element.ValueKind)
             {
                 case JsonValueKind.Object:
                     var properties = new System.Collections.Generic.List<JsonProperty>(element.EnumerateObject());
                     properties.Sort((a, b) => string.CompareOrdinal(JsonStrings.Name(a), JsonStrings.Name(b)));
-                    builder.Append('{');
+                    builder.Add('{');
                     foreach (JsonProperty property in properties)
                     {
-                        builder.Append(JsonStrings.Name(property).Length).Append(':').Append(JsonStrings.Name(property));
+                        builder.Add(JsonStrings.Name(property));
                         WriteCanonical(property.Value, builder);
                     }
 
-                    builder.Append('}');
+                    builder.Add('}');
                     break;
                 case JsonValueKind.Array:
-                    builder.Append('[');
+                    builder.Add('[');
                     foreach (JsonElement item in element.EnumerateArray())
                     {
                         WriteCanonical(item, builder);
                     }
 
-                    builder.Append(']');
+                    builder.Add(']');
                     break;
                 case JsonValueKind.String:
-                    string value = JsonStrings.Value(element);
-                    builder.Append('"').Append(value.Length).Append(':').Append(value);
+                    builder.Add('"').Add(JsonStrings.Value(element));
                     break;
                 case JsonValueKind.Number:
-                    builder.Append('#').Append(CanonicalNumber(element)).Append(';');
+                    builder.Add('#').Add(CanonicalNumber(element));
                     break;
                 default:
-                    builder.Append(element.ValueKind.ToString()[0]);
+                    builder.Add((char)('0' + (int)element.ValueKind));
                     break;
             }
         }
@@ -88,19 +78,6 @@ namespace RecordingGen.Generator.Validation
             return number.TryGetDouble(out double value) && !double.IsInfinity(value)
                 ? Math.Round(value, 5).ToString("R", CultureInfo.InvariantCulture)
                 : number.GetRawText();
-        }
-
-        private static string Hash(StringBuilder text)
-        {
-            using SHA256 sha = SHA256.Create();
-            byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString()));
-            var hex = new StringBuilder(32);
-            for (int i = 0; i < 16; i++)
-            {
-                hex.Append(hash[i].ToString("x2", CultureInfo.InvariantCulture));
-            }
-
-            return hex.ToString();
         }
     }
 }

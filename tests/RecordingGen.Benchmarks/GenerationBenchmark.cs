@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using RecordingGen.Generator;
+using RecordingGen.Generator.Emit;
+using RecordingGen.Generator.Model;
+using RecordingGen.Generator.Parsing;
+
+namespace RecordingGen.Benchmarks
+{
+    /// <summary>
+    /// Generation in a CSharpGeneratorDriver against the floor (JsonDocument.Parse of the same texts), a
+    /// one-file edit against a full run, and where a full run's time goes.
+    /// </summary>
+    internal static class GenerationBenchmark
+    {
+        public static void Run(string[] files, int rounds = 5)
+        {
+            List<AdditionalText> texts = files.Select(path => (AdditionalText)new MemoryText(path, SourceText.From(File.ReadAllText(path), Encoding.UTF8))).ToList();
+            long bytes = files.Sum(path => new FileInfo(path).Length);
+            var floor = new List<double>();
+            var full = new List<double>();
+            var edit = new List<double>();
+            for (int round = 0; round < rounds; round++)
+            {
+                floor.Add(Time(() => ParseAll(texts)));
+                GeneratorDriver driver = null!;
+                full.Add(Time(() => driver = NewDriver(texts).RunGenerators(Compilation)));
+                AdditionalText edited = new MemoryText(texts[texts.Count / 2].Path, SourceText.From(texts[texts.Count / 2].GetText()!.ToString().Replace("\"model\"", "\"model\" ")));
+                edit.Add(Time(() => driver.ReplaceAdditionalText(texts[texts.Count / 2], edited).RunGenerators(Compilation)));
+            }
+
+            double floorMs = Measure.Median(floor), fullMs = Measure.Median(full), editMs = Measure.Median(edit);
+            Console.WriteLine();
+            Console.WriteLine($"| Generation over {files.Length:N0} files ({bytes / 1e6:F0} MB), median of {rounds} | ms | ratio |");
+            Console.WriteLine("| --- | ---: | ---: |");
+            Console.WriteLine($"| JsonDocument.Parse of every file (the floor) | {floorMs:F0} | 1.00 |");
+            Console.WriteLine($"| full generation, fresh CSharpGeneratorDriver (target <= 2.0x) | {fullMs:F0} | {fullMs / floorMs:F2} |");
+            Console.WriteLine($"| one recording edited, re-run (target <= 2% of full) | {editMs:F1} | {editMs / fullMs:P1} of full |");
+            Breakdown(texts);
+        }
+
+        /// <summary>The pipeline's steps run by hand, to see which costs what.</summary>
+        private static void Breakdown(List<AdditionalText> texts)
+        {
+            var options = new GeneratorOptions("/");
+            var results = new List<ParseResult>();
+            double read = Time(() =>
+            {
+                foreach (AdditionalText text in texts)
+                {
+                    byte[] utf8 = Encoding.UTF8.GetBytes(text.GetText()!.ToString());
+                    GC.KeepAlive(utf8);
+                }
+            });
+            double parse = Time(() =>
+            {
+                foreach (AdditionalText text in texts)
+                {
+                    results.Add(RecordingParser.Parse(text, options, CancellationToken.None));
+                }
+            });
+            var documents = texts.Select(text => JsonDocument.Parse(Encoding.UTF8.GetBytes(text.GetText()!.ToString()))).ToList();
+            double fingerprint = Time(() =>
+            {
+                foreach (JsonDocument document in documents)
+                {
+                    if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("request", out JsonElement request) && document.RootElement.TryGetProperty("response", out JsonElement response))
+                    {
+                        GC.KeepAlive(RecordingGen.Generator.Validation.ReplayIdentity.Compute("a/b.json", request, null, new LocationInfo("a/b.json", default, default), string.Empty));
+                    }
+                }
+            });
+            documents.ForEach(document => document.Dispose());
+            var emitOptions = new EmitOptions("Bench", true);
+            double emit = Time(() =>
+            {
+                foreach (ParseResult result in results.Where(result => result.Data is not null))
+                {
+                    GC.KeepAlive(DataEmitter.Emit(result.Data!, emitOptions));
+                }
+            });
+            Console.WriteLine();
+            Console.WriteLine("| Where a full run goes (one pass, by hand) | ms |");
+            Console.WriteLine("| --- | ---: |");
+            Console.WriteLine($"| text to UTF-8 bytes | {read:F0} |");
+            Console.WriteLine($"| RecordingParser.Parse (bytes, JSON, typed layer, validation, encoding, fingerprint) | {parse:F0} |");
+            Console.WriteLine($"| of which ReplayIdentity.Compute (RG0008 request key) | {fingerprint:F0} |");
+            Console.WriteLine($"| DataEmitter.Emit (C# source of every recording) | {emit:F0} |");
+        }
+
+        private static readonly Compilation Compilation = CSharpCompilation.Create("Bench", references: new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
+
+        private static GeneratorDriver NewDriver(List<AdditionalText> texts)
+            => CSharpGeneratorDriver.Create(
+                new[] { new RecordingGenerator().AsSourceGenerator() },
+                texts,
+                CSharpParseOptions.Default,
+                new Options(),
+                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+
+        private static void ParseAll(List<AdditionalText> texts)
+        {
+            foreach (AdditionalText text in texts)
+            {
+                using JsonDocument document = JsonDocument.Parse(Encoding.UTF8.GetBytes(text.GetText()!.ToString()));
+            }
+        }
+
+        private static double Time(Action action)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var watch = Stopwatch.StartNew();
+            action();
+            return watch.Elapsed.TotalMilliseconds;
+        }
+
+        private sealed class MemoryText : AdditionalText
+        {
+            private readonly SourceText _text;
+
+            public MemoryText(string path, SourceText text)
+            {
+                Path = path;
+                _text = text;
+            }
+
+            public override string Path { get; }
+
+            public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+        }
+
+        private sealed class Options : AnalyzerConfigOptionsProvider
+        {
+            public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(new Dictionary<string, string> { ["build_property.MSBuildProjectDirectory"] = "/", ["build_property.RootNamespace"] = "Bench" });
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values.Empty;
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Values.Empty;
+
+            private sealed class Values : AnalyzerConfigOptions
+            {
+                public static readonly Values Empty = new Values(new Dictionary<string, string>());
+
+                private readonly Dictionary<string, string> _values;
+
+                public Values(Dictionary<string, string> values) => _values = values;
+
+                public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+            }
+        }
+    }
+}
