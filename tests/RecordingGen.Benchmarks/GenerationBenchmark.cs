@@ -97,6 +97,21 @@ namespace RecordingGen.Benchmarks
             Console.WriteLine($"| RecordingParser.Parse (bytes, JSON, typed layer, validation, encoding, fingerprint) | {parse:F0} |");
             Console.WriteLine($"| of which ReplayIdentity.Compute (RG0008 request key) | {fingerprint:F0} |");
             Console.WriteLine($"| DataEmitter.Emit (C# source of every recording) | {emit:F0} |");
+            List<RecordingData> data = results.Where(result => result.Data is not null).Select(result => result.Data!).ToList();
+            List<RecordingPart> parts = data.SelectMany(item => new[] { item.Request, item.Response }).ToList();
+            long programAll = parts.Sum(part => (long)part.Program.Length);
+            long program = parts.Select(part => part.Program).Distinct().Sum(text => (long)text.Length);
+            long packedAll = parts.Sum(part => (long)part.PackedStrings.Length);
+            long packed = parts.Select(part => part.PackedStrings).Distinct().Sum(text => (long)text.Length);
+            long longStrings = parts.SelectMany(part => part.LongStrings).Distinct().Sum(item => (long)item.Length);
+            long longStringsAll = parts.SelectMany(part => part.LongStrings).Sum(item => (long)item.Length);
+            Console.WriteLine();
+            Console.WriteLine("| String-literal heap (UTF-16 chars) | chars |");
+            Console.WriteLine("| --- | ---: |");
+            Console.WriteLine($"| programs, distinct (of {programAll:N0}) | {program:N0} |");
+            Console.WriteLine($"| packed short strings, distinct (of {packedAll:N0}) | {packed:N0} |");
+            Console.WriteLine($"| long strings, distinct (of {longStringsAll:N0}) | {longStrings:N0} |");
+            Console.WriteLine($"| total after the compiler's dedupe | {program + packed + longStrings:N0} |");
         }
 
         private static readonly Compilation Compilation = CSharpCompilation.Create("Bench", references: new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });

@@ -211,7 +211,7 @@ namespace RecordingGen.Generator.Tests
 
             if (result.Data is { } data)
             {
-                Recording recording = RecordingDataReader.Read(data.SourcePath, data.Program, data.PackedStrings, data.LongStrings.Items.ToArray());
+                Recording recording = Generated.Read(data);
                 foreach (RecordedChunk chunk in recording.Response.Chunks)
                 {
                     System.Text.Json.JsonDocument.Parse(RecordingGen.Tests.Shared.RecordingOracle.Protect(chunk.Json), DeepJson).Dispose();

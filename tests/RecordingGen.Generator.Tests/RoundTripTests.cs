@@ -47,7 +47,7 @@ namespace RecordingGen.Generator.Tests
 
             // The chunks' JSON text is many times the program that stores them.
             int chunkJson = recording.Response.Chunks.Sum(chunk => chunk.Json.Length);
-            Assert.True(data.Program.Length * 3 < chunkJson, "program " + data.Program.Length + " chars, chunks " + chunkJson + " chars of JSON");
+            Assert.True(data.Response.Program.Length * 3 < chunkJson, "program " + data.Response.Program.Length + " chars, chunks " + chunkJson + " chars of JSON");
         }
 
         [Fact]
@@ -57,9 +57,9 @@ namespace RecordingGen.Generator.Tests
             string json = "{\"request\":{\"method\":\"POST\",\"endpoint\":\"/v1/chat/completions\",\"body\":{\"messages\":[{\"role\":\"system\",\"content\":\"" + longText + "\"}]}},\"response\":{\"body\":null,\"is_streaming\":false}}";
             ParseResult result = RecordingParser.Parse(new InMemoryAdditionalText("/project/recordings/long.json", json), new GeneratorOptions("/project"), CancellationToken.None);
 
-            Assert.Equal(new[] { longText }, result.Data!.LongStrings.Items);
-            Assert.DoesNotContain(longText, result.Data.PackedStrings);
-            Recording recording = RecordingDataReader.Read(result.Data.SourcePath, result.Data.Program, result.Data.PackedStrings, result.Data.LongStrings.Items.ToArray());
+            Assert.Equal(new[] { longText }, result.Data!.Request.LongStrings.Items);
+            Assert.DoesNotContain(longText, result.Data.Request.PackedStrings);
+            Recording recording = Generated.Read(result.Data);
             Assert.Equal(longText, recording.Request.Messages.Single().Text);
         }
 
@@ -75,7 +75,7 @@ namespace RecordingGen.Generator.Tests
             ParseResult result = RecordingParser.Parse(file, new GeneratorOptions(null), CancellationToken.None);
             Assert.Empty(result.Diagnostics);
             RecordingData data = result.Data!;
-            return (data, RecordingDataReader.Read(data.SourcePath, data.Program, data.PackedStrings, data.LongStrings.Items.ToArray()));
+            return (data, Generated.Read(data));
         }
     }
 }

@@ -15,7 +15,7 @@ namespace RecordingGen.Generator.Emit
 
         public static string Emit(RecordingData data, EmitOptions options)
         {
-            var writer = new SourceWriter(data.Program.Length + (data.PackedStrings.Length * 2) + 1024);
+            var writer = new SourceWriter(data.Request.Program.Length + data.Response.Program.Length + ((data.Request.PackedStrings.Length + data.Response.PackedStrings.Length) * 2) + 1024);
             writer.FileHeader(options.NullableDirective);
             string rootNamespace = options.Namespace;
             writer.Open("namespace " + rootNamespace + "." + DataNamespaceSuffix);
@@ -25,31 +25,35 @@ namespace RecordingGen.Generator.Emit
             writer.Open("internal static class " + data.DataClassName);
             writer.Line("internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(");
             writer.Line("    " + CSharpText.Literal(data.SourcePath) + ",");
-            writer.Line("    " + CSharpText.Literal(data.Program) + ",");
-            writer.Line("    " + CSharpText.Literal(data.PackedStrings) + ",");
-            if (data.LongStrings.Count == 0)
-            {
-                writer.Line("    null);");
-            }
-            else
-            {
-                var longStrings = new StringBuilder("    new string[] { ");
-                for (int i = 0; i < data.LongStrings.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        longStrings.Append(", ");
-                    }
-
-                    CSharpText.AppendLiteral(longStrings, data.LongStrings[i]);
-                }
-
-                writer.Line(longStrings.Append(" });").ToString());
-            }
-
+            WritePart(writer, data.Request, ",");
+            WritePart(writer, data.Response, ");");
             writer.Close();
             writer.Close();
             return writer.ToString();
+        }
+
+        private static void WritePart(SourceWriter writer, RecordingPart part, string end)
+        {
+            writer.Line("    " + CSharpText.Literal(part.Program) + ",");
+            writer.Line("    " + CSharpText.Literal(part.PackedStrings) + ",");
+            if (part.LongStrings.Count == 0)
+            {
+                writer.Line("    null" + end);
+                return;
+            }
+
+            var longStrings = new StringBuilder("    new string[] { ");
+            for (int i = 0; i < part.LongStrings.Count; i++)
+            {
+                if (i > 0)
+                {
+                    longStrings.Append(", ");
+                }
+
+                CSharpText.AppendLiteral(longStrings, part.LongStrings[i]);
+            }
+
+            writer.Line(longStrings.Append(" }").Append(end).ToString());
         }
     }
 }

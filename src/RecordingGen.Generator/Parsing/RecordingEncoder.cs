@@ -8,7 +8,9 @@ namespace RecordingGen.Generator.Parsing
 {
     /// <summary>
     /// Stores a parsed recording in the compact format the library's RecordingDataReader decodes. The
-    /// order of the writes here is that reader's order of reads.
+    /// order of the writes here is that reader's order of reads. The request and the response are stored
+    /// apart, each with its own string table, so a response recorded again under another test id (a third
+    /// of the ogx suite) becomes the same literals as the first, which the compiler keeps once.
     /// </summary>
     internal static class RecordingEncoder
     {
@@ -18,20 +20,35 @@ namespace RecordingGen.Generator.Parsing
         /// <param name="responseHash">A hash of the response as stored (status, body, chunks, error), for RG0008.</param>
         public static RecordingData Encode(string filePath, string sourcePath, string dataClassName, string? testId, RecordingFormat format, RequestShape request, ResponseShape response, out string responseHash)
         {
-            var table = new StringTable();
-            var encoder = new JsonTokenEncoder(table);
-            var content = new ProgramBuilder();
+            var requestTable = new StringTable { AddingRequest = true };
+            var requestContent = new ProgramBuilder();
+            requestContent.AddOptionalString(requestTable, testId);
+            requestContent.Add((int)format);
+            WriteRequest(requestContent, requestTable, new JsonTokenEncoder(requestTable), request);
 
-            content.AddOptionalString(table, testId);
-            content.Add((int)format);
-            WriteRequest(content, table, encoder, request);
-            responseHash = WriteResponse(content, table, encoder, response);
+            var responseTable = new StringTable();
+            var responseContent = new ProgramBuilder();
+            responseHash = WriteResponse(responseContent, responseTable, new JsonTokenEncoder(responseTable), response);
 
+            return new RecordingData(
+                filePath,
+                sourcePath,
+                dataClassName,
+                Part(requestTable, requestContent, CompactFormat.Version),
+                Part(responseTable, responseContent, null));
+        }
+
+        private static RecordingPart Part(StringTable table, ProgramBuilder content, int? version)
+        {
             var program = new ProgramBuilder();
-            program.Add(CompactFormat.Version);
+            if (version is { } number)
+            {
+                program.Add(number);
+            }
+
             (string packed, List<string> longStrings) = table.WriteLayout(program);
             program.Append(content);
-            return new RecordingData(filePath, sourcePath, dataClassName, program.ToString(), packed, new EquatableArray<string>(longStrings));
+            return new RecordingPart(program.ToString(), packed, new EquatableArray<string>(longStrings));
         }
 
         private static void WriteRequest(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, RequestShape request)

@@ -14,6 +14,18 @@ namespace RecordingGen.Generator.Parsing
     {
         public const int LongStringLength = 256;
 
+        /// <summary>
+        /// Request-side strings this long (test ids, URLs, prompts, conversation history, tool descriptions) get
+        /// literals of their own too: other recordings of the suite repeat them (every turn resends the earlier
+        /// ones), and the compiler stores each distinct literal once. Response strings rarely repeat.
+        /// </summary>
+        public const int SharedStringLength = 24;
+
+        private readonly HashSet<int> _shared = new HashSet<int>();
+
+        /// <summary>While true, strings added are request-side: see <see cref="SharedStringLength"/>.</summary>
+        public bool AddingRequest { get; set; }
+
         private static readonly Dictionary<string, int> WellKnown = BuildWellKnown();
 
         private readonly Dictionary<string, int> _indices = new Dictionary<string, int>(System.StringComparer.Ordinal);
@@ -29,6 +41,11 @@ namespace RecordingGen.Generator.Parsing
                 Strings.Add(value);
             }
 
+            if (AddingRequest && value.Length >= SharedStringLength)
+            {
+                _shared.Add(index);
+            }
+
             return index;
         }
 
@@ -38,13 +55,14 @@ namespace RecordingGen.Generator.Parsing
             var packed = new StringBuilder();
             var longStrings = new List<string>();
             program.Add(Strings.Count);
-            foreach (string value in Strings)
+            for (int index = 0; index < Strings.Count; index++)
             {
+                string value = Strings[index];
                 if (WellKnown.TryGetValue(value, out int wellKnown))
                 {
                     program.Add((wellKnown << 2) | CompactFormat.EntryWellKnown);
                 }
-                else if (value.Length >= LongStringLength)
+                else if (value.Length >= LongStringLength || _shared.Contains(index))
                 {
                     program.Add((longStrings.Count << 2) | CompactFormat.EntryLong);
                     longStrings.Add(value);

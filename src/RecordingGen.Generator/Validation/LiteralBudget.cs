@@ -67,11 +67,14 @@ namespace RecordingGen.Generator.Validation
         private static IEnumerable<string> Literals(RecordingData data)
         {
             yield return data.SourcePath;
-            yield return data.Program;
-            yield return data.PackedStrings;
-            foreach (string value in data.LongStrings)
+            foreach (RecordingPart part in new[] { data.Request, data.Response })
             {
-                yield return value;
+                yield return part.Program;
+                yield return part.PackedStrings;
+                foreach (string value in part.LongStrings)
+                {
+                    yield return value;
+                }
             }
         }
 

@@ -14,10 +14,20 @@ namespace RecordingGen.Internal
     {
         private static readonly ToolCall[] NoToolCalls = new ToolCall[0];
 
-        /// <summary>Decodes one recording. <paramref name="longStrings"/> holds the table strings stored as their own literals.</summary>
-        public static Recording Read(string sourcePath, string program, string packedStrings, string[]? longStrings)
+        /// <summary>
+        /// Decodes one recording from its request part and its response part, each a program, its packed short
+        /// strings, and the strings stored as literals of their own.
+        /// </summary>
+        public static Recording Read(
+            string sourcePath,
+            string requestProgram,
+            string requestStrings,
+            string[]? requestLongStrings,
+            string responseProgram,
+            string responseStrings,
+            string[]? responseLongStrings)
         {
-            var reader = new Cursor(program);
+            var reader = new Cursor(requestProgram);
             int version = reader.Next();
             if (version != CompactFormat.Version)
             {
@@ -26,12 +36,15 @@ namespace RecordingGen.Internal
                     + CompactFormat.Version + ". Use the same version of the RecordingGen package for the generator and the library.");
             }
 
-            string[] strings = ReadStringTable(ref reader, packedStrings, longStrings ?? Array.Empty<string>());
+            string[] strings = ReadStringTable(ref reader, requestStrings, requestLongStrings ?? Array.Empty<string>());
             var tokens = new TokenBuffer();
             string? testId = reader.OptionalString(strings);
             var format = (RecordingFormat)reader.Next();
             RecordedRequest request = ReadRequest(ref reader, strings, tokens);
-            RecordedResponse response = ReadResponse(ref reader, strings, tokens);
+
+            var responseReader = new Cursor(responseProgram);
+            string[] responseTable = ReadStringTable(ref responseReader, responseStrings, responseLongStrings ?? Array.Empty<string>());
+            RecordedResponse response = ReadResponse(ref responseReader, responseTable, tokens);
             return new Recording(sourcePath, testId, request, response, format);
         }
 

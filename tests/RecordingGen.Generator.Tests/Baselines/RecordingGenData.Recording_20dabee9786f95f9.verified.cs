@@ -12,8 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/embeddings_float.json",
-            "万世侈儎亜儞乘丨丬世侞侮僞侦侪丰两临乒丶僚乎亂乾丁七丂七丄丅一一一丂丅丆下一丝丒両丈世业丌严个丄一一一一丷一中丈一丱丈乫亟簯猧丗丅乳万一乻丌乁万一久串丄一丱丈丗上丟一丗丁亏碸斑丌乁万丁久串丄丌丝丒久乊乍一乑万丄乕万丄丄丄一一一一一丁丅一丅一一丂丅丘一",
-            "tests/integration/inference/test_embeddings.py::test_embeddings[emb=openai/text-embedding-3-small]https://api.openai.com/v1/v1/embeddingstext-embedding-3-smallfirst textsecond text0.0060392558-1.25e-0512345678901.5",
+            "丈下丁儎丅儞乘丨丬世侞侮僞丁七丂七丄丅一一一丂丅丆下一丝丒両丈世业丌严个丄一一",
+            "text-embedding-3-smallfirst textsecond text",
+            new string[] { "tests/integration/inference/test_embeddings.py::test_embeddings[emb=openai/text-embedding-3-small]", "https://api.openai.com/v1/v1/embeddings" },
+            "不侦侪丰两临乒丶世乘僚乎亂乾一一丷一丁丈一丅丈专亟簯猧丗丅丛万一丣丌丕万一丙丆丄一丅丈丗上丟一丗丁亏碸斑丌丕万丁丙丆丄丌丝丢丙並丩一中万丄丱万丄丄丄一一一一一丁丅一丅一一丂丅丘一",
+            "0.0060392558-1.25e-0512345678901.5text-embedding-3-small",
             null);
     }
 }

@@ -12,8 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/models-0a1b2c3d4e5f-deadbeef.json",
-            "万丏仸儎二儢一为丬举丶世伲东乀丨丨丁丄丂七丄丅一一一一丂一丄一一一一丘丈一丕业丝万眏鱨乀両並丩丮丄一丕串丝万眏鱨乁両並丩丮丄丌一一一一一一一丂丆丌与丌丌丏一一",
-            "tests/integration/models/test_models.py::test_list[txt=ollama]http://localhost:11434/v1/v1/modelsllama3.2:3blibraryall-minilm:l6-v217530000001753000001",
+            "丈丅丁儎丅儢一丁丄丂七丄丅一一一一丂一丄一一",
+            "",
+            new string[] { "tests/integration/models/test_models.py::test_list[txt=ollama]", "http://localhost:11434/v1/v1/models" },
+            "上为丬举丶世伲东乀丨丨一一丘丈一丁丆三万眏鱨乀不丒丕业丄一丁丞三万眏鱨乁不丒丕业丄丌一一一一一一一丂丁万三万万上一一",
+            "llama3.2:3blibraryall-minilm:l6-v217530000001753000001",
             null);
     }
 }

@@ -12,8 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/gemini_interactions_error.json",
-            "万丑佄儎仴丄世侞丈亾且乖傚偾他亐偂丼一丁上丂七一丄一一一一丏一丑与丕业丝丈一両且丄丌严丘丄丁上万一一一一侑三一中一丱丶丹举丄丄一丒丒一一一丁一一丐与侑三一中一丱丶丹举丄丄一一一",
-            "tests/integration/interactions/test_interactions.py::test_bad_tools[txt=gemini/g]https://generativelanguage.googleapis.com/v1beta/interactionsgHibogusMissing key 'type' in input 'tools'.invalid_request",
+            "丈下丁儎丅丄世侞丈亾且乖傚丁上丂七一丄一一一一丏一丑与丕业丝丈一両且丄丌严丘丄丁上万一一一",
+            "gHibogus",
+            new string[] { "tests/integration/interactions/test_interactions.py::test_bad_tools[txt=gemini/g]", "https://generativelanguage.googleapis.com/v1beta/interactions" },
+            "丆偾他亐偂丼一一侑三一丁一丅上不丒丄丄一万万一一一丁一一丅七侑三一丁一丅上不丒丄丄一一一",
+            "Missing key 'type' in input 'tools'.invalid_request",
             null);
     }
 }

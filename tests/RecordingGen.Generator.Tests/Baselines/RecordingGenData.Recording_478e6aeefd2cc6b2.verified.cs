@@ -12,8 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/gemini_interactions_stream.json",
-            "万丳佐儎仴丄世乖侞乆傚乂丼亾亞从亶丠仂丰今丶人丠僶丬为丐倆丬丨乄乒仢临于东临丘丰乞丐仒临丼乎乾么乌乐丐丘买丁上丂七一丄丁一一一丧一丑与丕且丙丈一丝丢严个丄丌中丈一丱丶丹举乁乆义一丱乎乑一乕一丱乚丄丄丄丄丌丄丁丈下一一丁丏丒丌一丱乎乑一乕一丱乚丄丄丄丁一一上一下一九一乡书乩乮丄乱乶丄丄丝一丌一乹万一严一丱乾丄乱亂丄丄丠一与一乹万一亅一乽亊丱乾丄乱于丄丅丢丣丁丁万互丅两丣一万一乹万一乱亖丄丄严一专一乹万丁严一丱亚乡亞丹举亡一丄丄乱亂丄丄丠一丕一乹万丁亅一丱亚乡亞丹举亡一乕亦丄丄乱于丄丄丣七丁七丁丄严一丗一九一乡书乩亪亭一亱万丞亵万且亹万上丄丄乱亾丄丆个丯一一且丰丱丁丁丁丨丏串丫丁丕下丟一一一一",
-            "tests/integration/interactions/test_interactions.py::test_stream_tools[txt=gemini/g]https://generativelanguage.googleapis.com/v1beta/interactionsgTime in London?get_timeCurrent timetimezoneinteractionv1_xin_progressevent_typeinteraction.startcontent.startLet me content.deltacheck.content.stopfc_1Europe/Londonrequires_actiontotal_input_tokenstotal_output_tokensinteraction.completedone[DONE]{\"timezone\":\"Europe/London\"}",
+            "丈丗丁儎丅丄世乖侞乆傚乂丼亾亞从亶丠仂丰今丶人丠僶丁上丂七一丄丁一一一丧一丑与丕且丙丈一丝丢严个丄丌中丈一丱丶丹举乁乆义一丱乎乑一乕一丱乚丄丄丄丄丌丄丁丈下一一丁丏丒丌一丱乎乑一乕一丱乚丄丄丄",
+            "gTime in London?get_timeCurrent timetimezone",
+            new string[] { "tests/integration/interactions/test_interactions.py::test_stream_tools[txt=gemini/g]", "https://generativelanguage.googleapis.com/v1beta/interactions" },
+            "両丬为丐倆丬丨乄乒乂亞仢临于东临丘丰乞丐亶丠仒丠临丼乎乾么乌乐丐丘买丁一一上一下一丁一丅上不丒丄丕业丄丄丆一丌一丝万一両一严个丄丕丮丄丄下一与一丝万一丱一丩丶严个丄丕为丄丅不与丁丁万举丅丏与一万一丝万一丕乂丄丄丐一专一丝万丁両一严乆丅乊乍乒乕一丄丄丕丮丄丄下一丕一丝万丁丱一严乆丅乊乍乒乕一乙乞丄丄丕为丄丄与七丁七丁丄丐一丗一丁一丅上不乢乥一乩万丞乭万且乱万上丄丄丕乶丄丆丘丝一一且丞丟丁丁丁专且丠丙丁丕下丟一一一一",
+            "interactionv1_xin_progressevent_typeinteraction.startcontent.startLet me content.deltacheck.content.stopfc_1get_timetimezoneEurope/Londonrequires_actiontotal_input_tokenstotal_output_tokensinteraction.completedone[DONE]{\"timezone\":\"Europe/London\"}",
             null);
     }
 }

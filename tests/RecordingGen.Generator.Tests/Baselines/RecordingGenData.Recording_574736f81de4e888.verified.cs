@@ -12,8 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/provider_error.json",
-            "万丕伴儎亴儖丘世乚乆傚乂丰丰丘丼五他乌亞乔且偂丁丁丂七丄丅一一一一不一丕丒丙丈一丝丢严个丄丌丄丁丈下一一一一一一一一一一一一丁丌不与丏侑上一丽乂久乊乍丐乑丐丄一一一",
-            "tests/integration/inference/test_errors.py::test_bad_image[txt=openai/gpt-4o]https://api.openai.com/v1/v1/chat/completionsgpt-4oDescribe it.provider_sdkopenaiBadRequestErrorError code: 400 - invalid image inputinvalid image inputinvalid_request_errorparam",
+            "丈下丁儎丅儖丘世乚乆傚乂丰丁丁丂七丄丅一一一一不一丕丒丙丈一丝丢严个丄丌丄丁丈下一一一",
+            "gpt-4oDescribe it.",
+            new string[] { "tests/integration/inference/test_errors.py::test_bad_image[txt=openai/gpt-4o]", "https://api.openai.com/v1/v1/chat/completions" },
+            "上丰丘丼五他乌亞乔且偂一一一一一一一一一丁丁丂七丄侑上一丑世丙丞両丐严丐丄一一一",
+            "provider_sdkopenaiBadRequestErrorError code: 400 - invalid image inputinvalid image inputinvalid_request_errorparam",
             null);
     }
 }

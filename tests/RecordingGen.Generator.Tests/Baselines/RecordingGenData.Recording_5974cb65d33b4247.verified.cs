@@ -12,8 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/ollama_embed.json",
-            "万且儎亀丨乀且世侞侊丐丬丸丬临乄乐丨临丨乌东一万丁丂七丄一一一丁丄丈一丕与丙丈丒丌丄一一一一丢一丕与丝丐両丐严丐丩乛丱万睡卬丵万丁丹丐丽丐乁丐久丈丈丗丁丟丂亓丌丌丄一一一一一丁丂一丂一一丁丙丁丌且一一",
-            "http://localhost:11434/api/embed/api/embedall-minilm:l6-v2hellodonedone_reasontotal_duration14065800123load_durationprompt_eval_countprompt_eval_durationeval_counteval_durationembeddings0.300000011920928961019500",
+            "丈万儎丁丨乀且世侞一万丁丂七丄一一一丁丄丈一丕与丙丈丒丌丄一一",
+            "/api/embedall-minilm:l6-v2hello",
+            new string[] { "http://localhost:11434/api/embed" },
+            "丏世乀侊丐丬丸丬临乄乐丨临丨乌东一一丢一丁丆三丐不丐丑丐丕丳丝万睡卬両万丁严丐丩丐中丐丱丈丈丗丁丟丂乫丌丌丄一一一一一丁丂一丂一一丁丙丁万丏一一",
+            "all-minilm:l6-v2donedone_reasontotal_duration14065800123load_durationprompt_eval_countprompt_eval_durationeval_counteval_durationembeddings0.300000011920928961019500",
             null);
     }
 }

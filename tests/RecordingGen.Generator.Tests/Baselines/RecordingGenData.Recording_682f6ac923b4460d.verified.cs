@@ -12,8 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/anthropic_style_stream.json",
-            "万丼你儎亀丄世來乖侎二乚乆傚乂乄亾亶丬仂么丰亞丶人丐僶仆儾他为且傖乎丰临兂乒临兢一兆于兞两临兊仢兖两丘傮丠侞党丰两丠兎倲兒乄丁三丂七一丄丁一一一丮一丑与丕万伀丙且丝丢严丈一丩丮丱丶丄丌丹丈一丽乂久乊乍一乑乖乙一九一乑乢丄丄乥丈乞丌丄丄丌丄丂万三一一下与一一丁丐专丐一乑乖乙一九一乑乢丄丄乥丈乞丌丄丁一一丏一丛一乑乪乭一乱乶乑乮丩乺丑与丱丈丌乽一亁万丕亅万一丄丄丄丄业一与一乑亊亍万一云一乑亖井亚丄丄丄丢丁丄丂亞丄亡七亦丂亪丌丧个丁丁下亮丌丧丫一万一乑亲亍万一丄丄丬丂丆丂亊七丁丁云七亶丁亵丁亚丄丢丁丄丂亞丄亡七人丂亾丅丯丧丁丁下仂丅丰丧丄丁丅丁丄丬一专一乑亊亍万丂云一乑仆乱今丽乂仍一丄丄丄丄丢七丄丅丂丄仒丁仕丁仚丄丧丁丁下仞丄丧丄丁丅丂丄丬一丏一乑仢亡一以仆丄乽一亅万丑丄丄丆丱丸一丄一乑仪丄丄为丁丁丁丳丐主串丁世丒丧一一一一",
-            "tests/integration/messages/test_messages.py::test_messages_stream_tool_use[txt=ollama/m]http://0.0.0.0:11434/v1/messagesmYou answer with tools when you can.Weather in Paris?get_weatherWeather for a cityinput_schemacitymsg_1input_tokensoutput_tokenscontent_blockNeed the weather tool.Checking Paris.toolu_01partial_json{\"city\": \"Paris\"}{\"city\": \"Paris\"}",
+            "丈业丁儎丅丄世來乖侎三乚乆傚乂乄亾亶丬仂么丰亞丶人丐僶仆丁三丂七一丄丁一一一丮一丑与丕万伀丙且丝丢严丈一丩丮丱丶丄丌丹丈一丽乂久乊乍一乑乖乙一九一乑乢丄丄乥丈乞丌丄丄丌丄丂万三一一下与一一丁丐专丐一乑乖乙一九一乑乢丄丄乥丈乞丌丄",
+            "mWeather in Paris?get_weatherWeather for a cityinput_schemacity",
+            new string[] { "tests/integration/messages/test_messages.py::test_messages_stream_tool_use[txt=ollama/m]", "http://0.0.0.0:11434/v1/messages", "You answer with tools when you can." },
+            "丩亞儾他为且乆傖世丄乂乎丰临兂乒临兢一兆于兞两临兊仢兖两丘傮丠亶丬侞党丰两丠兎倲兒乄丁一一丏一丛一丁丆三一不丒丁上丕业丝丢严丈丌丩一中万丕丱万一丄丄丄丄丁一与一丁丶丹万一丽一丁乂乁乆丄丄丄不丁丄丂乊丄乍七乒丂乖丌丒丕丁丁下乚丌丒世一万一丁乞丹万一丄丄丗丂丆丂丶七丁丁丽七乢丁乡丁乆丄不丁丄丂乊丄乍七书丂乪丅业丒丁丁下乮丅丛丒丄丁丅丁丄丗一专一丁丶丹万丂丽一丁乲不乶乹乾亁一丄丄丄丄不七丄丅丂丄了丁争丁于丄丒丁丁下互丄丒丄丁丅丂丄丗一丏一丁亖乍一亙乲丄丩一丱万丑丄丄丆东严一丄一丁亞丄丄丧丁丁丁丞丟丨丝丁世丒丧一一一一",
+            "msg_1minput_tokensoutput_tokenscontent_blockNeed the weather tool.Checking Paris.toolu_01get_weatherpartial_json{\"city\": \"Paris\"}{\"city\": \"Paris\"}",
             null);
     }
 }

@@ -12,8 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/openai-chat/tool_call_after_history.json",
-            "万乄佼儎亴儖丬世乚乆傚乂亞仢临俺业乨乀傖一乲乒为丘从亶丠仒丼傞仮且乀仦亾丬仂乬今丶人丐僶仆乴乸丠乢乊书他乶仚仞乞丘举乘僎乮佺乪丐乎了亂乾亊乺丁丁丂七丄丅一一一一亏一丕丒丙丈一丝丢严丈一丩丮中串丄一丩丶丵一丹举丄丄一丩丮中乂丄丌丄一丝乆严乊乍丈一乑万一乕乚丩乞九一乡书乩乮丄丄丌丄一丝乲乵乚严丈一丩丮中乺丄丌丄一丝丢严乾丄丌亁丗一亅丈一丩乞九一乡亊亍互井一丩亚亝一亡一丩亦丄丄亩丈亢丌丄丄丄一丩乞九一乡书亍亮井一丩亚亝一亡一丩亦丄丄亩丈亢丌丄丄丄丌丄丄丈中一一丑专一丁丗丙丛东丟丗一丈丠一一丂丢严丐一丩亚亝一亡一丩亦丄丄亩丈亢丌丄丙丬丐一丩亚亝一亡一丩亦丄丄亩丈亢丌丄一一之一乕亶亹丈一亽乎乑万一仁丐仅一严丐仉丐丝乆仍丈丌仑丐仕丐乍丈一乕仚九一乩乮乡亊丄丩乞丄丌丄丄丌仝万一丕仢亙仦仩仮仱件仹一份万丑企万也伅万买伉丐伍丐丄丄一一一丁丷丢丛且丁习丒乱一一一一",
-            "tests/integration/inference/test_tools.py::test_tool_call_after_history[txt=openai/gpt-4o-mini]https://api.openai.com/v1/v1/chat/completionsgpt-4o-miniLook at this.data:image/png;base64,AAAAWhat city is it?call_aget_time{\"city\":\"Rome\"}14:05And the weather?get_weatherGet the weather for a city.cityGet the local time of a city.Look at this.\nWhat city is it?rec-4567call_bgpt-4o-mini-2024-07-18fp_2",
+            "丈中丁儎丅儖丬世乚乆傚乂亞仢临俺业三乀傖一乲乒为丘从亶丠仒丼傞仮且乀仦亾丬仂不今丶人丐僶仆丑丕丁丁丂七丄丅一一一一亏一丕丒丙丈一丝丢严丈一丩丮中串丄一丩丶丵一丹举丄丄一丩丮中乂丄丌丄一丝乆严乊乍丈一乑万一乕乚丩乞九一乡书乩乮丄丄丌丄一丝乲乵乚严丈一丩丮中乺丄丌丄一丝丢严乾丄丌亁丗一亅丈一丩乞九一乡亊亍互井一丩亚亝一亡一丩亦丄丄亩丈亢丌丄丄丄一丩乞九一乡书亍亮井一丩亚亝一亡一丩亦丄丄亩丈亢丌丄丄丄丌丄丄丈中一一丑专一丁丗丙丛东丟丗一丈丠一一丂丢严丐一丩亚亝一亡一丩亦丄丄亩丈亢丌丄丙丬丐一丩亚亝一亡一丩亦丄丄亩丈亢丌丄",
+            "gpt-4o-miniLook at this.What city is it?call_aget_time{\"city\":\"Rome\"}14:05And the weather?get_weathercity",
+            new string[] { "tests/integration/inference/test_tools.py::test_tool_call_after_history[txt=openai/gpt-4o-mini]", "https://api.openai.com/v1/v1/chat/completions", "data:image/png;base64,AAAA", "Get the weather for a city.", "Get the local time of a city.", "Look at this.\nWhat city is it?" },
+            "严为丠乢乊乲乒书他乂乶乆傖仚仞乞丘从仒丼亶丬亞举世乘丶僎乮佺乪丐乎了亂乾亊乺一一之一丁丆三丈一不丒丕万一丙丐丝一両丐严丐丩丮丱丈丌丵丐丹丐丑丈一丁举乁一久乊乍乒丄乕乂丄丌丄丄丌乙万一九乢乥乪乭乲乵乺乽一亁万丑亅万也争万买亍丐云丐丄丄一一一丁丐且丒丅丁习丒乱一一一一",
+            "rec-4567call_b{\"city\":\"Rome\"}get_weathergpt-4o-mini-2024-07-18fp_2",
             null);
     }
 }

@@ -12,8 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/ollama_chat_stream.json",
-            "万丢儎乼两丬世乚乆傚乂东乖侊乐丐丬丸临乄乐丨临他傖丈兢丘乲东傦一两丠丠丠一丆丁丂七丄丁一一一丏一丑与丕丈一丙丞両並丄丌丩且丄丁万上一一一丁一一七一丣一丑与中串丵丘丹丐丽丐乁丐久丐义丐乍丐乑丐乕一丙乚両乞乡丐乥丐乩丐丄丄丁丗丁丁业乮丁丛一丩一丑与中串丵且丹乲丽万眄閤拀乁万筷娀久万三义万铅甀乍万七乑万藢瘀乕一丙乚両乶乡丐乥丐乩丐丄丄七丝东丁丁一丝丁上丄不一一一丁丟丠両丢",
-            "http://localhost:11434/api/chat/api/chatllama3.2:3bSay hi.2025-08-01T10:00:00Zdonedone_reasontotal_durationload_durationprompt_eval_countprompt_eval_durationeval_counteval_durationHiimages there!523000000120000008000000040000000",
+            "丈下儎丁两丬世乚乆傚乂东乖一丆丁丂七丄丁一一一丏一丑与丕丈一丙丞両並丄丌丩且丄丁万上一一一",
+            "/api/chatllama3.2:3bSay hi.",
+            new string[] { "http://localhost:11434/api/chat" },
+            "丛世丬侊乐丐丬丸临乄乐丨临他乆傖乂丈兢丘乲东傦一两丠丠丠丁一一七一丣一丁丆三与丑丘丕丐丙丐丝丐両丐严丐丩丐中丐丱一丵为丽乂久丐义丐乍丐丄丄丁丐丁丁业乒丁且一丩一丁丆三与丑且丕乖丙万眄閤拀丝万筷娀両万三严万铅甀丩万七中万藢瘀丱一丵为丽乚久丐义丐乍丐丄丄七世丕丁丁一世丁上丄不一一一丁丘丙业丛",
+            "llama3.2:3b2025-08-01T10:00:00Zdonedone_reasontotal_durationload_durationprompt_eval_countprompt_eval_durationeval_counteval_durationHiimages there!523000000120000008000000040000000",
             null);
     }
 }

@@ -12,8 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/embeddings_base64.json",
-            "万专侤儎亜儞乘两世侞侮僢侦侪乀乒丶僚乎亂乾丁七丂七丄丅一一一丁丅丈一丙丒丝世両並丄一一一一丛一丩丈一中串丵万一丹丮丄丌丙丒丹举乁一久万丂义万丂丄丄一一一一一丁七一七一一丁丅一",
-            "tests/integration/inference/test_embeddings.py::test_embeddings_base64[emb=openai/text-embedding-3-small]https://api.openai.com/v1/v1/embeddingstext-embedding-3-smallonly textAACAPgAAwL9Z2QAz",
+            "丈上丁儎丅儞乘两世侞侮僢丁七丂七丄丅一一一丁丅丈一丙丒丝世両並丄一一",
+            "text-embedding-3-smallonly text",
+            new string[] { "tests/integration/inference/test_embeddings.py::test_embeddings_base64[emb=openai/text-embedding-3-small]", "https://api.openai.com/v1/v1/embeddings" },
+            "下侦侪乀乒丶世乘僚乎亂乾一一丛一丁丈一丅上不万一丑丆丄丌丕业丑丞両一严万丂丩万丂丄丄一一一一一丁七一七一一丁丅一",
+            "AACAPgAAwL9Z2QAztext-embedding-3-small",
             null);
     }
 }

@@ -12,8 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/tool_runtime_search.json",
-            "万万仸乀么乂乐临傎丁丌一一一一一一丁丁丂一一一一一一三一不丒丕丐丙一丄丄一丆一一一一一一一一",
-            "tests/integration/tool_runtime/test_rag.py::test_search[txt=x]knowledge_search{\"query\":\"llamas\"}Llamas are camelids.error_message",
+            "丈七丁乀么丁丌一一一一一一丁丁丂一一一一",
+            "knowledge_search{\"query\":\"llamas\"}",
+            new string[] { "tests/integration/tool_runtime/test_rag.py::test_search[txt=x]" },
+            "丄乂乐临傎一一三一丁丆三丐不一丄丄一七一一一一一一一一",
+            "Llamas are camelids.error_message",
             null);
     }
 }

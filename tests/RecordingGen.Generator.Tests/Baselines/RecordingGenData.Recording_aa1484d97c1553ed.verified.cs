@@ -12,8 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/id_normalization.json",
-            "万严似儎亴儖丘世乚乆傚乂临傖一乲为乄亞从亶丐仒丈傞仮丐乖乔乢乊傦乒书他仜举丶僎丁丁丂七丄丅一一一一中一丕丒丙丈一丝丢严个丄一丝丮严串丵丈一丹举乁乆久一义乎乑乖丄丄丌丄一丝乚九举严乢丄丌乥丘丄七丈下一一下不一丁丐专丕世丙丐一一一一丞一丹乪乭丈一乱乶乹万一乽丐亁一严了丝丮丄丄丌争万眏鱨乀丕丒亍互丄一丣一一丞一一一一一",
-            "tests/integration/inference/test_ids.py::test_normalized_ids[txt=openai/gpt-4o]https://api.openai.com/v1/v1/chat/completionsgpt-4oCall the toolcall_NORMALIZED_1ping{}pongchatcmpl-NORMALIZED_2Done: chatcmpl-NORMALIZED_2 answered call_NORMALIZED_1.",
+            "丈业丁儎丅儖丘世乚乆傚乂临傖一乲为乄亞从亶丐仒丈傞仮丐乖丁丁丂七丄丅一一一一中一丕丒丙丈一丝丢严个丄一丝丮严串丵丈一丹举乁乆久一义乎乑乖丄丄丌丄一丝乚九举严乢丄丌乥丘丄七丈下一一下不一丁丐专丕世丙丐一一",
+            "gpt-4oCall the toolcall_NORMALIZED_1ping{}pong",
+            new string[] { "tests/integration/inference/test_ids.py::test_normalized_ids[txt=openai/gpt-4o]", "https://api.openai.com/v1/v1/chat/completions" },
+            "丑为乔乢乊傦乒书他乂仜乆傖举世丘丶僎一一丞一丁丆三丈一不丒丕万一丙丐丝一両並丩丮丄丄丌丱万眏鱨乀丵为丽乂丄一下一一丅一一一一一",
+            "chatcmpl-NORMALIZED_2Done: chatcmpl-NORMALIZED_2 answered call_NORMALIZED_1.gpt-4o",
             null);
     }
 }

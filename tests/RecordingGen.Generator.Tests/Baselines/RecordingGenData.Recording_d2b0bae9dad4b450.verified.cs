@@ -12,8 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/text_completion_stream.json",
-            "万丝侀儎亠儚丬乨世傒丸丬乖來为丘乢乊乒书仢且举丶僖乪两乎丄傦一丁丂丂七丄丅丁丆一一与一丙丒丝丈丢並丌丩且中万丈丄一一丁一一七一丝一丱丶丹丈一丽丐乁万一久丐义乎丄丌乑万一丙丒乕乚九乢乥丐丄丁专丁丁与乪丁业丁丂万乮万乲七东丛丁一一东一一一一一",
-            "tests/integration/inference/test_text.py::test_text_completion_streaming[txt=ollama/llama3.2:3b]http://localhost:11434/v1/v1/completionsllama3.2:3bRoses are red,\nviolets areRoses are red,violets arerec-c1 bluefp_ollama.",
+            "丈丌丁儎丅儚丬三世傒丸丬乖來丁丂丂七丄丅丁丆一一与一丙丒丝丈丢並丌丩且中万丈丄一一",
+            "llama3.2:3bRoses are red,violets are",
+            new string[] { "tests/integration/inference/test_text.py::test_text_completion_streaming[txt=ollama/llama3.2:3b]", "http://localhost:11434/v1/v1/completions", "Roses are red,\nviolets are" },
+            "专为丘乢乊乒书仢且举世丬丶僖乪两乎丄傦一丁一一七一丝一丁丆三丈一不丐丑万一丕丐丙丞丄丌両万一严个中串丵为丽丐丄丁万丁丁与乂丁丐丁丂万乆万乊七丒丑丁一一丒一一一一一",
+            "rec-c1 bluellama3.2:3bfp_ollama.",
             null);
     }
 }

@@ -12,8 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/openai-chat/hostile #error 'name' (1).json",
-            "万丣亀儎亐儖丐世乚乆傚乂俀乖亾亞从亶且仂今丶人丰且为丬乢乊傦乒他傖乲举丄僎丁丁丂七丄丅一一一一乃一丕丒丙丈一丝丢严个丄丌中丘丱丈一丵为丹一丽乂久个义一丵乎乑一丄丄丄丄一丵为丹一丽乖久丐义一丵乎丄丄丄一丵为丹一丽乚义一丵乎丄丄丄丌丄丁丈下一一七丐下万一丵乎乑一丄丄丕一丄一丵乎丄世一丄一丵乎丄一一丞一九乢乥丈一乩乮乱万一乵一严个丝乺乽丐丄丄丌亁万一丕了乍亊丄一丌一一东一一一一一",
-            "tests/x.py::test_\"*/#error\n[\u202Eid]http://localhost/v1/chat/completionsm\"*/Quote \" backslash \\ end */ comment // #error no\n#line 1 \"x\"\r\nsep\u2028para\u2029nul\u0000 rtl\u202E tab\t emoji \uD83D\uDE00 lone \uD83D high \uDC00 doneclass1st \"tool\"*/Toolsrec-hostilem",
+            "丈丗丁儎丅儖丐世乚乆傚乂三乖亾亞从亶且仂今丶人丰且丁丁丂七丄丅一一一一乃一丕丒丙丈一丝丢严个丄丌中丘丱丈一丵为丹一丽乂久个义一丵乎乑一丄丄丄丄一丵为丹一丽乖久丐义一丵乎丄丄丄一丵为丹一丽乚义一丵乎丄丄丄丌丄丁丈下一一七丐下万一丵乎乑一丄丄丕一丄一丵乎丄世一丄一丵乎丄",
+            "m\"*/class1st \"tool\"*/Tools",
+            new string[] { "tests/x.py::test_\"*/#error\n[\u202Eid]", "http://localhost/v1/chat/completions", "Quote \" backslash \\ end */ comment // #error no\n#line 1 \"x\"\r\nsep\u2028para\u2029nul\u0000 rtl\u202E tab\t emoji \uD83D\uDE00 lone \uD83D high \uDC00 done" },
+            "丑为丬乢乊傦乒他乂俀乆傖乲举世丄丶僎一一丞一丁丆三丈一不丒丕万一丙一丝丢严个中丐丄丄丌丱万一丵为丽乂丄一上一一丅一一一一一",
+            "rec-hostileQuote \" backslash \\ end */ comment // #error no\n#line 1 \"x\"\r\nsep\u2028para\u2029nul\u0000 rtl\u202E tab\t emoji \uD83D\uDE00 lone \uD83D high \uDC00 donem",
             null);
     }
 }

@@ -12,8 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/openai-chat/3f1c0de4a5b6c7d8e9f00112233445566778899aabbccddeeff00112233aabbc.json",
-            "万丼侔儎亴儖丬世乚乆侎乂丸傚乨乖亾亞从亶丬仂乬今丶人丐僶仆丠乴为丠乢于一乞乶傖乲乊乒书举僒乮乪丐乎丠丘东仒东丐丠丰丠了亂乾乀丁丁丂七丄丅丁一一一乐一丕丒丙丈一丝丢严个丄一丝丮严串丄丌丵且丹丈一丽乂乁一久乊乍乒乕一丽乚九一乡一丽书丄丄乩丈乢丌丄丄丄一丽乂乁一久乮乍乲乕一丽乚九一乡一丽书丄丄乩丈乢丌丄丄丄丌丄丂丈下一一下不一一丂丒丕丐一丽乚九一乡一丽书丄丄乩丈乢丌丄丛丝丐一丽乚九一乡一丽书丄丄乩丈乢丌丄丁一一上一个一乵乺乽丈一亁一严了争丐亍丐丝互井丐丄亙丐亝万一亡丐丄丌亥万一丕丒乙亪亭丐亱亶亹丐丄丁両丁丂三亾丆丐丁丯丁丁三仂丁丰一主一乵乺乽丈一亁一严丐争丐亍丐丝丐井丈一亝万一乵仆丽乂乁一久乊仉了丄丄丌丄亙丐亝万一亡丐丄丌亥万一丕丒乙亪亭丐亱亶亹丐丄一丁丄丕丁丂从丆乮丂仒一一丵一乵乺乽丈一亁一严丐争丐亍丐丝丐井丈一亝万一乁一仉他丄丄丌丄亙丐亝万一亡丐丄丌亥万一丕丒乙亪亭丐亱亶亹丐丄一丁丂丕丁丄仚一丁丂丕一丄仞一丆丂三丐下亖丂严一丞一乵乺乽丈丌亥万一丕丒乙亪亭丐亱亶亹一仡万丟以万乐仩万乯丄丄一丁一丂串丒主临丛主並丁乑丠买一一一一",
-            "tests/integration/inference/test_tools.py::test_parallel_tool_calls_streaming[txt=openai/gpt-4o-mini]https://api.openai.com/v1/v1/chat/completionsgpt-4o-miniYou are terse.Weather and time in Paris?get_weatherGet the weather for a city.cityget_timeGet the local time of a city.rec-0123fp_1Checking both.call_w1call_t1{\"ci{\"city\":ty\":\"Paris\"}\"Paris\"}{\"city\":\"Paris\"}",
+            "丈丝丁儎丅儖丬世乚乆侎乂丸傚三乖亾亞从亶丬仂不今丶人丐僶仆丠丑丁丁丂七丄丅丁一一一乐一丕丒丙丈一丝丢严个丄一丝丮严串丄丌丵且丹丈一丽乂乁一久乊乍乒乕一丽乚九一乡一丽书丄丄乩丈乢丌丄丄丄一丽乂乁一久乮乍乲乕一丽乚九一乡一丽书丄丄乩丈乢丌丄丄丄丌丄丂丈下一一下不一一丂丒丕丐一丽乚九一乡一丽书丄丄乩丈乢丌丄丛丝丐一丽乚九一乡一丽书丄丄乩丈乢丌丄",
+            "gpt-4o-miniYou are terse.get_weathercityget_time",
+            new string[] { "tests/integration/inference/test_tools.py::test_parallel_tool_calls_streaming[txt=openai/gpt-4o-mini]", "https://api.openai.com/v1/v1/chat/completions", "Weather and time in Paris?", "Get the weather for a city.", "Get the local time of a city." },
+            "丩为丠乢于乂一乞乶乆傖乲乊乒书举世丬丶僒乮乪丐乎丠丘东亞从亶丬仒东丠丐丠丰丠了亂乾乀丁一一上一个一丁丆三丈一不一丑世丙丐丝丐両並丩丐丄中丐丱万一丵丐丄丌丹万一丽乂久乊乍丐乑乖乙丐丄丁丅丁丂三乞丆丐丁丗丁丁三乢丁丘一主一丁丆三丈一不一丑丐丙丐丝丐両丐丩丈一丱万一丁书乩乮乭一乱乶乹世丄丄丌丄中丐丱万一丵丐丄丌丹万一丽乂久乊乍丐乑乖乙丐丄一丁丄丕丁丂乾丆亂丂了一一丵一丁丆三丈一不一丑丐丙丐丝丐両丐丩丈一丱万一乭一乹亊丄丄丌丄中丐丱万一丵丐丄丌丹万一丽乂久乊乍丐乑乖乙丐丄一丁丂丕丁丄于一丁丂丕一丄互一丆丂三丐下个丂上一丞一丁丆三丈丌丹万一丽乂久乊乍丐乑乖乙一井万丟亙万乐亝万乯丄丄一丁一丂业丝丨丠丠丨下丁乑丠买一一一一",
+            "rec-0123gpt-4o-minifp_1Checking both.call_w1get_weathercall_t1get_time{\"ci{\"city\":ty\":\"Paris\"}\"Paris\"}{\"city\":\"Paris\"}",
             null);
     }
 }
