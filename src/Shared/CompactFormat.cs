@@ -17,7 +17,7 @@ namespace RecordingGen.Internal
     internal static class CompactFormat
     {
         /// <summary>Bumped whenever the layout of a program changes; the reader rejects other versions.</summary>
-        public const int Version = 8;
+        public const int Version = 9;
 
         public const int Base = 10496;
 

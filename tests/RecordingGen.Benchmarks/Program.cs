@@ -10,10 +10,21 @@ namespace RecordingGen.Benchmarks
         {
 #if HAS_SHARED_RECORDINGS
             string which = args.FirstOrDefault() ?? "all";
+            if (which == "runtime-child")
+            {
+                RuntimeBenchmark.RunChild(args[1]);
+                return 0;
+            }
+
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
             if (which is "all" or "generation")
             {
                 GenerationBenchmark.Run(Corpus.Files(Corpus.Unpack()));
+            }
+
+            if (which is "all" or "runtime")
+            {
+                RuntimeBenchmark.Run();
             }
 
             if (which is "all" or "replay")

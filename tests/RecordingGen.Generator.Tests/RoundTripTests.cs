@@ -57,7 +57,8 @@ namespace RecordingGen.Generator.Tests
             string json = "{\"request\":{\"method\":\"POST\",\"endpoint\":\"/v1/chat/completions\",\"body\":{\"messages\":[{\"role\":\"system\",\"content\":\"" + longText + "\"}]}},\"response\":{\"body\":null,\"is_streaming\":false}}";
             ParseResult result = RecordingParser.Parse(new InMemoryAdditionalText("/project/recordings/long.json", json), new GeneratorOptions("/project"), CancellationToken.None);
 
-            Assert.Equal(new[] { longText }, result.Data!.Request.LongStrings.Items);
+            Assert.Equal(new[] { longText }, result.Data!.Request.LongStrings.Items.Select(TextPacking.Unpack));
+            Assert.Equal(longText.Length / 2, result.Data.Request.LongStrings[0].Length);
             Assert.DoesNotContain(longText, result.Data.Request.PackedStrings);
             Recording recording = Generated.Read(result.Data);
             Assert.Equal(longText, recording.Request.Messages.Single().Text);

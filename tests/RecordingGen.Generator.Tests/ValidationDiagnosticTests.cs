@@ -227,7 +227,7 @@ namespace RecordingGen.Generator.Tests
             {
                 JsonObject recording = Chat();
                 recording["test_id"] = "tests/x.py::test_big_" + i;
-                recording["response"]!["body"]!["__data__"]!["choices"]![0]!["message"]!["content"] = new string((char)('a' + i), 3_000_000);
+                recording["response"]!["body"]!["__data__"]!["choices"]![0]!["message"]!["content"] = new string((char)('\u03B1' + i), 3_000_000); // Greek: not halved by text packing
                 files.Add(GeneratorHarness.File("recordings/big" + i + ".json", Text(recording)));
             }
 

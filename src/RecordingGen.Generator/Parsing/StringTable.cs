@@ -74,7 +74,7 @@ namespace RecordingGen.Generator.Parsing
                 }
             }
 
-            return (packed.ToString(), longStrings);
+            return (TextPacking.Pack(packed.ToString()), longStrings.ConvertAll(TextPacking.Pack));
         }
 
         private static Dictionary<string, int> BuildWellKnown()

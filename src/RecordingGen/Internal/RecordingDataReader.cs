@@ -48,8 +48,9 @@ namespace RecordingGen.Internal
             return new Recording(sourcePath, testId, request, response, format);
         }
 
-        private static string[] ReadStringTable(ref Cursor reader, string packed, string[] longStrings)
+        private static string[] ReadStringTable(ref Cursor reader, string packedLiteral, string[] longStrings)
         {
+            string packed = TextPacking.Unpack(packedLiteral);
             var strings = new string[reader.Next()];
             int offset = 0;
             for (int i = 0; i < strings.Length; i++)
@@ -59,7 +60,7 @@ namespace RecordingGen.Internal
                 switch (entry & 3)
                 {
                     case CompactFormat.EntryLong:
-                        strings[i] = longStrings[value];
+                        strings[i] = TextPacking.Unpack(longStrings[value]);
                         break;
                     case CompactFormat.EntryWellKnown:
                         strings[i] = WellKnownStrings.Items[value];

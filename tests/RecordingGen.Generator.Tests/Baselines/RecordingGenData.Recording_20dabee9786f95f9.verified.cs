@@ -12,11 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/embeddings_float.json",
-            "丈下丁儎丅儞乘丨丬世侞侮僞丁七丂七丄丅一一一丂丅丆下一丝丒両丈世业丌严个丄一一",
-            "text-embedding-3-smallfirst textsecond text",
-            new string[] { "tests/integration/inference/test_embeddings.py::test_embeddings[emb=openai/text-embedding-3-small]", "https://api.openai.com/v1/v1/embeddings" },
+            "三下丁儎丅儞乘丨丬世侞侮僞丁七丂七丄丅一一一丂丅丆下一丝丒両丈世业丌严个丄一一",
+            "滝灰叶氳椭棑沙叄各氲毜榓温溘滝灰湼桶沖优楁猗",
+            new string[] { "滝溋湆檻滝槽枹檼污檻榏減沕棸滝溋曨氳椭棑沙湅浭墸滝溋曨氳椭棑沙湲椶柣洃椷枮哇楁溥椶栋棌檻榸嘄溄枱母", "橠滨湑咂枵橻洃椷枮呕洀哉啄潫咸氳椭棑沙猖" },
             "不侦侪丰两临乒丶世乘僚乎亂乾一一丷一丁丈一丅丈专亟簯猧丗丅丛万一丣丌丕万一丙丆丄一丅丈丗上丟一丗丁亏碸斑丌丕万丁丙丆丄丌丝丢丙並丩一中万丄丱万丄丄丄一一一一一丁丅一丅一一丂丅丘一",
-            "0.0060392558-1.25e-0512345678901.5text-embedding-3-small",
+            "哢哤圪嘐喫囑参吤图叁囊喩噭圱埵哥吧滝灰叶氳椭棑沙叄各氲毜",
             null);
     }
 }

@@ -12,11 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/gemini_interactions_stream.json",
-            "丈丗丁儎丅丄世乖侞乆傚乂丼亾亞从亶丠仂丰今丶人丠僶丁上丂七一丄丁一一一丧一丑与丕且丙丈一丝丢严个丄丌中丈一丱丶丹举乁乆义一丱乎乑一乕一丱乚丄丄丄丄丌丄丁丈下一一丁丏丒丌一丱乎乑一乕一丱乚丄丄丄",
-            "gTime in London?get_timeCurrent timetimezone",
-            new string[] { "tests/integration/interactions/test_interactions.py::test_stream_tools[txt=gemini/g]", "https://generativelanguage.googleapis.com/v1beta/interactions" },
+            "三丗丁儎丅丄世乖侞乆傚乂丼亾亞从亶丠仂丰今丶人丠僶丁上丂七一丄丁一一一丧一丑与丕且丙丈一丝丢严个丄丌中丈一丱丶丹举乁乆义一丱乎乑一乕一丱乚丄丄丄丄丌丄丁丈下一一丁丏丒丌一丱乎乑一乕一丱乚丄丄丄",
+            "槟檺棩檻仰洁棗汱槰滗满氶屜渨椷溘满氶满氶焭沗",
+            new string[] { "滝溋湆檻滝槽枹檼污檻滝渗桻檼沥哇椼滗檻滝渗桻檼沥呢炗売椼滗溋減枲曷洂毣敳灰娈椶檻橼槨", "橠滨湑咂槰沗渗满澟毑沙漺槰呙洂槷椪浝湅桶氀潫栋滙咼沦椻枨满洁猖" },
             "両丬为丐倆丬丨乄乒乂亞仢临于东临丘丰乞丐亶丠仒丠临丼乎乾么乌乐丐丘买丁一一上一下一丁一丅上不丒丄丕业丄丄丆一丌一丝万一両一严个丄丕丮丄丄下一与一丝万一丱一丩丶严个丄丕为丄丅不与丁丁万举丅丏与一万一丝万一丕乂丄丄丐一专一丝万丁両一严乆丅乊乍乒乕一丄丄丕丮丄丄下一丕一丝万丁丱一严乆丅乊乍乒乕一乙乞丄丄丕为丄丄与七丁七丁丄丐一丗一丁一丅上不乢乥一乩万丞乭万且乱万上丄丄丕乶丄丆丘丝一一且丞丟丁丁丁专且丠丙丁丕下丟一一一一",
-            "interactionv1_xin_progressevent_typeinteraction.startcontent.startLet me content.deltacheck.content.stopfc_1get_timetimezoneEurope/Londonrequires_actiontotal_input_tokenstotal_output_tokensinteraction.completedone[DONE]{\"timezone\":\"Europe/London\"}",
+            "檻滝渗桻檼沨啴灥沑浦泺減溊椿椷滗滱浙檻滝渗桻檼池溋枷滛洁滝沦呥滙渪徵溘氶伇洁滝沦呖椵滙桯椬欽桶沦椷溦溋洃榍暴槰滗满氶满氶焭沗崞渥浙咟洁棗沤椺潂減湶枨满洁滧滙每檻浩滗滧歴沥滧滙每洈滨潍曷泾椷満沦椻枨满洁呕洀浠椽椭洁椤岗恗昼俚檺楃洁棫墠崞渥浙咟洁棗汔猠",
             null);
     }
 }

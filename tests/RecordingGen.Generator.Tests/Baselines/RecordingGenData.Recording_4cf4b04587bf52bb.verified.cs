@@ -12,11 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/vertex_generate_content_stream.json",
-            "丈並丁儎丅三不世佒乆傚佚仢丸乞亶丬偞丠临乄与丘丸低傊丬亾偒仂东偮亞丶人僶侎丑傞丕丁下丂七丄丅一一一一乘一丕丒丙丈一丝丢严丈一丩丮丄丌丄一丝世严丈一丱一丵为丽一乁乆丄丄丄丌丄一丝丢严丈一义一丵为乍一乑乖丄丄丄丌丄丌乙一九乢乥丈一乩丈一乭乲丵为乵一乹乾亁一乁一乹了丄丄丄丄丌丄丌丄丄丄丢丙一一丈丌一一丅一一丁一与丣两並一一丁与丝丌一乹乾亁一乁一乹了丄丄丄",
-            "Weather in SF?get_weatherlocationSan Franciscofunction_responseresultIt is raining.Be helpful.Weather",
-            new string[] { "tests/integration/responses/test_tools.py::test_vertex_tools[txt=vertex/gemini-2.0-flash]", "vertexai:///generate_content_stream", "/generate_content_stream", "publishers/google/models/gemini-2.0-flash", "{\"location\":\"San Francisco\"}", "{\"result\":\"It is raining.\"}" },
+            "三並丁儎丅三不世佒乆傚佚仢丸乞亶丬偞丠临乄与丘丸低傊丬亾偒仂东偮亞丶人僶侎丑傞丕丁下丂七丄丅一一一一乘一丕丒丙丈一丝丢严丈一丩丮丄丌丄一丝世严丈一丱一丵为丽一乁乆丄丄丄丌丄一丝丢严丈一义一丵为乍一乑乖丄丄丄丌丄丌乙一九乢乥丈一乩丈一乭乲丵为乵一乹乾亁一乁一乹了丄丄丄丄丌丄丌丄丄丄丢丙一一丈丌一一丅一一丁一与丣两並一一丁与丝丌一乹乾亁一乁一乹了丄丄丄",
+            "揠枹橑淖檻价嵉槰滗瀀枹橑渢泶枹檼沅枳仪渗沕櫀桶榟沕满洁曵椼浣沥椻椼潅滁溘櫀伖枮沛沙吴棩橑毠榟殞揠枹橑猕",
+            new string[] { "滝溋湆檻滝槽枹檼污減溇洁湼湆滝溋曷洂毣呢炗売椼滗澟渪楁曷洂毣敳灰娗椻滝瀫槰氺沛參吢号毑湿猀", "澟渪楁枮墭咂槰沗渗滝曦洁滝沦曶滪椪猐", "咺椷椻枹椨桶沦椷滗溋減枲", "浩栒櫀橑温咺洂槷棸汀棍毣咺椶檻橺喤員榖枸猋", "煁毟桨满洁侠侹枳仪渗沕櫀桶俣", "煁減溌毤侠侯溘櫀伖枮沛沙吔猠" },
             "东佦並丰乄佖乐伮乀佢丈佂乂佚仢丘乆世佲佮两丬东丸乊僪但佞佪丁一一七一並一丁一丅一三与丄丄丑世丙丞両並丩丈一中一丱丈一丵为丄丌丽乂丄丄丌久一义乎丄丄丁与一丨一丁一丅一三与丄丄丑世丙丞両並丩丈一中一丱丈一丵乒乕且丄丌丽乂丄丄丌久一义乎丄丄丈且一丱一丁一丅一三与丄丄丑世丙丞両並丩丈一中一丱丈一丵乚丄丌丽乂丄九乢丄丌久一乥万万乩万丞乭万严义乎丄丄七世丘丁丁一丙丁丟丈並一一一一",
-            "Content-Typetext/event-stream2026-04-08T13:28:41Zgemini-2.0-flashr1It is ON_DEMANDthinking...thoughtraining in SF.",
+            "屖沦椷溥拑浙滝灰咸澟沦各滪椪氃哦圧哨叁堐啈墰埶噩攅椶檻橺喤員榖枸橞啞溘櫀仳恱岍忲恖滠檻歸沙吠呦橛潀橠渗檻檻榫檻价崸",
             null);
     }
 }

@@ -12,11 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/ollama_chat_stream.json",
-            "丈下儎丁两丬世乚乆傚乂东乖一丆丁丂七丄丁一一一丏一丑与丕丈一丙丞両並丄丌丩且丄丁万上一一一",
-            "/api/chatllama3.2:3bSay hi.",
-            new string[] { "http://localhost:11434/api/chat" },
+            "三下儎丁两丬世乚乆傚乂东乖一丆丁丂七丄丁一一一丏一丑与丕丈一丙丞両並丄丌丩且丄丁万上一一一",
+            "咴浝咶橍滤毑氲嘅喰嘹托災橕狑",
+            new string[] { "橠滨墭咿泶枱橛溋墯啉嘋咴浝咶橍猗" },
             "丛世丬侊乐丐丬丸临乄乐丨临他乆傖乂丈兢丘乲东傦一两丠丠丠丁一一七一丣一丁丆三与丑丘丕丐丙丐丝丐両丐严丐丩丐中丐丱一丵为丽乂久丐义丐乍丐丄丄丁丐丁丁业乒丁且一丩一丁丆三与丑且丕乖丙万眄閤拀丝万筷娀両万三严万铅甀丩万七中万藢瘀丱一丵为丽乚久丐义丐乍丐丄丄七世丕丁丁一世丁上丄不一一一丁丘丙业丛",
-            "llama3.2:3b2025-08-01T10:00:00Zdonedone_reasontotal_durationload_durationprompt_eval_countprompt_eval_durationeval_counteval_durationHiimages there!523000000120000008000000040000000",
+            "毜枲杸吤墱柘哦囆哬叁啩啅墮哮哤攂洁椭洁椨減枸洁滧滙每棝渗满洁毟枩曧潋枹檼沢渥汁滗椿枱曦洈沦浦洀浨曨澛每棝渗满洁椿枱曦洈沦椿枱曧潋枹檼決檶氲槰渷滠椻棪囋嘇哤哤哥喦哤哤哬哤哤哤哨哤哤哤狓",
             null);
     }
 }

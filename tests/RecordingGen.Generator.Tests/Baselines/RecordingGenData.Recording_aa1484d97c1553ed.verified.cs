@@ -12,11 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/id_normalization.json",
-            "丈业丁儎丅儖丘世乚乆傚乂临傖一乲为乄亞从亶丐仒丈傞仮丐乖丁丁丂七丄丅一一一一中一丕丒丙丈一丝丢严个丄一丝丮严串丵丈一丹举乁乆久一义乎乑乖丄丄丌丄一丝乚九举严乢丄丌乥丘丄七丈下一一下不一丁丐专丕世丙丐一一",
-            "gpt-4oCall the toolcall_NORMALIZED_1ping{}pong",
-            new string[] { "tests/integration/inference/test_ids.py::test_normalized_ids[txt=openai/gpt-4o]", "https://api.openai.com/v1/v1/chat/completions" },
+            "三业丁儎丅儖丘世乚乆傚乂临傖一乲为乄亞从亶丐仒丈傞仮丐乖丁丁丂七丄丅一一一一中一丕丒丙丈一丝丢严个丄一丝丮严串丵丈一丹举乁乆久一义乎乑乖丄丄丌丄一丝乚九举严乢丄丌乥丘丄七丈下一一下不一丁丐专丕世丙丐一一",
+            "槻溥嚧屈毜优橑优洂毓枱每恡懣孱庇峭暴浝沙熜浣沙",
+            new string[] { "滝溋湆檻滝槽枹檼污檻榏減沕棸滝溋曬棛呢炗売椼滗没渣枱櫇椭曬棛敳灰娐浙沓橼槻溥嚧猀", "橠滨湑咂枵橻洃椷枮呕洀哉啄潫咶橍溧桶汁毕满洁猖" },
             "丑为乔乢乊傦乒书他乂仜乆傖举世丘丶僎一一丞一丁丆三丈一不丒丕万一丙丐丝一両並丩丮丄丄丌丱万眏鱨乀丵为丽乂丄一下一一丅一一一一一",
-            "chatcmpl-NORMALIZED_2Done: chatcmpl-NORMALIZED_2 answered call_NORMALIZED_1.gpt-4o",
+            "桯枹桴浠叟情忲徙擣岧喺洁椃伇橍滛汁殝恡懣孱庇峭暵伅沥瀀減梈桨毜曑情忲徙擣岧啃槻溥嚧",
             null);
     }
 }

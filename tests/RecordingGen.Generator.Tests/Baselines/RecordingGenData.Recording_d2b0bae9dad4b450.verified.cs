@@ -12,11 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/text_completion_stream.json",
-            "丈丌丁儎丅儚丬三世傒丸丬乖來丁丂丂七丄丅丁丆一一与一丙丒丝丈丢並丌丩且中万丈丄一一",
-            "llama3.2:3bRoses are red,violets are",
-            new string[] { "tests/integration/inference/test_text.py::test_text_completion_streaming[txt=ollama/llama3.2:3b]", "http://localhost:11434/v1/v1/completions", "Roses are red,\nviolets are" },
+            "三丌丁儎丅儚丬三世傒丸丬乖來丁丂丂七丄丅丁丆一一与一丙丒丝丈丢並丌丩且中万丈丄一一",
+            "毜枲杸吤墱柸洆椼伅減伖椭厦檼毕滫伅減",
+            new string[] { "滝溋湆檻滝槽枹檼污檻榏減沕棸滝溋曷楁溦浭墸滝溋曷楁滗桶汁毕满洁曶滪椪氺沙敳灰娐毜枲杴毜枲杸吤墱栃", "橠滨墭咿泶枱橛溋墯啉嘋哉啄潫咶洀浠椽檼沥", "戅湼渷枷棩減梔亹檼毕滫伅減" },
             "专为丘乢乊乒书仢且举世丬丶僖乪两乎丄傦一丁一一七一丝一丁丆三丈一不丐丑万一丕丐丙丞丄丌両万一严个中串丵为丽丐丄丁万丁丁与乂丁丐丁丂万乆万乊七丒丑丁一一丒一一一一一",
-            "rec-c1 bluellama3.2:3bfp_ollama.",
+            "減栴核伆毥椵毑氲嘅喰嘹榚曲毜枲杳",
             null);
     }
 }

@@ -12,11 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/openai-chat/hostile #error 'name' (1).json",
-            "丈丗丁儎丅儖丐世乚乆傚乂三乖亾亞从亶且仂今丶人丰且丁丁丂七丄丅一一一一乃一丕丒丙丈一丝丢严个丄丌中丘丱丈一丵为丹一丽乂久个义一丵乎乑一丄丄丄丄一丵为丹一丽乖久丐义一丵乎丄丄丄一丵为丹一丽乚义一丵乎丄丄丄丌丄丁丈下一一七丐下万一丵乎乑一丄丄丕一丄一丵乎丄世一丄一丵乎丄",
-            "m\"*/class1st \"tool\"*/Tools",
-            new string[] { "tests/x.py::test_\"*/#error\n[\u202Eid]", "http://localhost/v1/chat/completions", "Quote \" backslash \\ end */ comment // #error no\n#line 1 \"x\"\r\nsep\u2028para\u2029nul\u0000 rtl\u202E tab\t emoji \uD83D\uDE00 lone \uD83D high \uDC00 done" },
+            "三丗丁儎丅儖丐世乚乆傚乂三乖亾亞从亶且仂今丶人丰且丁丁丂七丄丅一一一一乃一丕丒丙丈一丝丢严个丄丌中丘丱丈一丵为丹一丽乂久个义一丵乎乑一丄丄丄丄一丵为丹一丽乖久丐义一丵乎丄丄丄一丵为丹一丽乚义一丵乎丄丄丄丌丄丁丈下一一七丐下万一丵乎乑一丄丄丕一丄一丵乎丄世一丄一丵乎丄",
+            "毳劝桳枸湈溋仆滧泿侐咧洂毣",
+            new string[] { "滝溋湆瀪浭墸滝溋暥劝倬渨洅亞\u202E檱猀", "橠滨墭咿泶枱橛溋哉啄桯枹咶洀浠椽檼沥", "憪洇棩來标桲溃枸樌斀椷梈劝伇洀氶沦仓味倬渨洅伒沲倳檻棩唵俞狅\r亶椹\u2028浕渗\u2029沧猏\u0000伖滤\u202E优枧丂椶泽橭\uD83D\uDE00伐洁棩\uD83D伌檴樌\uDC00伈洁猈" },
             "丑为丬乢乊傦乒他乂俀乆傖乲举世丄丶僎一一丞一丁丆三丈一不丒丕万一丙一丝丢严个中丐丄丄丌丱万一丵为丽乂丄一上一一丅一一一一一",
-            "rec-hostileQuote \" backslash \\ end */ comment // #error no\n#line 1 \"x\"\r\nsep\u2028para\u2029nul\u0000 rtl\u202E tab\t emoji \uD83D\uDE00 lone \uD83D high \uDC00 donem",
+            "減栴橛溋檹椚潈滝仆伆枨殂毑湿伀伉沖从味桶氾椷溘咂仇椻渥淖没书毙沗仕仆瀞\r亶椹\u2028浕渗\u2029沧猏\u0000伖滤\u202E优枧丂椶泽橭\uD83D\uDE00伐洁棩\uD83D伌檴樌\uDC00伈洁椶",
             null);
     }
 }

@@ -12,11 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/openai-chat/3f1c0de4a5b6c7d8e9f00112233445566778899aabbccddeeff00112233aabbc.json",
-            "丈丝丁儎丅儖丬世乚乆侎乂丸傚三乖亾亞从亶丬仂不今丶人丐僶仆丠丑丁丁丂七丄丅丁一一一乐一丕丒丙丈一丝丢严个丄一丝丮严串丄丌丵且丹丈一丽乂乁一久乊乍乒乕一丽乚九一乡一丽书丄丄乩丈乢丌丄丄丄一丽乂乁一久乮乍乲乕一丽乚九一乡一丽书丄丄乩丈乢丌丄丄丄丌丄丂丈下一一下不一一丂丒丕丐一丽乚九一乡一丽书丄丄乩丈乢丌丄丛丝丐一丽乚九一乡一丽书丄丄乩丈乢丌丄",
-            "gpt-4o-miniYou are terse.get_weathercityget_time",
-            new string[] { "tests/integration/inference/test_tools.py::test_parallel_tool_calls_streaming[txt=openai/gpt-4o-mini]", "https://api.openai.com/v1/v1/chat/completions", "Weather and time in Paris?", "Get the weather for a city.", "Get the local time of a city." },
+            "三丝丁儎丅儖丬世乚乆侎乂丸傚三乖亾亞从亶丬仂不今丶人丐僶仆丠丑丁丁丂七丄丅丁一一一乐一丕丒丙丈一丝丢严个丄一丝丮严串丄丌丵且丹丈一丽乂乁一久乊乍乒乕一丽乚九一乡一丽书丄丄乩丈乢丌丄丄丄一丽乂乁一久乮乍乲乕一丽乚九一乡一丽书丄丄乩丈乢丌丄丄丄丌丄丂丈下一一下不一一丂丒丕丐一丽乚九一乡一丽书丄丄乩丈乢丌丄丛丝丐一丽乚九一乡一丽书丄丄乩丈乢丌丄",
+            "槻溥嚧叾檻檦洈伅減优椻湼呙椽曺椪滠椻桰滱槰滗满氶",
+            new string[] { "滝溋湆檻滝槽枹檼污檻榏減沕棸滝溋曷洂毣呢炗売椼滗浕渗毜椵曷洂每桨毜湶溋減枲檻槦滰溵洃椷枮咺浨叅泀氺沛猀", "橠滨湑咂枵橻洃椷枮呕洀哉啄潫咶橍溧桶汁毕满洁猖", "揠枹橑淖枳梈满氶伍汒愵渟湖", "巐溘滠棩瀀枹橑淖榙淖来桰滱狑", "巐溘滠棩毟桨殐满氶伓楊来桰滱狑" },
             "丩为丠乢于乂一乞乶乆傖乲乊乒书举世丬丶僒乮乪丐乎丠丘东亞从亶丬仒东丠丐丠丰丠了亂乾乀丁一一上一个一丁丆三丈一不一丑世丙丐丝丐両並丩丐丄中丐丱万一丵丐丄丌丹万一丽乂久乊乍丐乑乖乙丐丄丁丅丁丂三乞丆丐丁丗丁丁三乢丁丘一主一丁丆三丈一不一丑丐丙丐丝丐両丐丩丈一丱万一丁书乩乮乭一乱乶乹世丄丄丌丄中丐丱万一丵丐丄丌丹万一丽乂久乊乍丐乑乖乙丐丄一丁丄丕丁丂乾丆亂丂了一一丵一丁丆三丈一不一丑丐丙丐丝丐両丐丩丈一丱万一乭一乹亊丄丄丌丄中丐丱万一丵丐丄丌丹万一丽乂久乊乍丐乑乖乙丐丄一丁丂丕丁丄于一丁丂丕一丄互一丆丂三丐下个丂上一丞一丁丆三丈丌丹万一丽乂久乊乍丐乑乖乙一井万丟亙万乐亝万乯丄丄一丁一丂业丝丨丠丠丨下丁乑丠买一一一一",
-            "rec-0123gpt-4o-minifp_1Checking both.call_w1get_weathercall_t1get_time{\"ci{\"city\":ty\":\"Paris\"}\"Paris\"}{\"city\":\"Paris\"}",
+            "減栴哥喩槻溥嚧叾檻檳浓啘橑桲檻榫栕滠呕枱每濌槰滗瀀枹橑渙枱每溩槰滗满氶煁桰煁桰滱侠滱侠侶枷櫀俣侶枷櫀俣煁桰滱侠侶枷櫀俣",
             null);
     }
 }

@@ -1,0 +1,228 @@
+#if HAS_SHARED_RECORDINGS
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RecordingGen.Benchmarks
+{
+    /// <summary>
+    /// First access of the largest fixture (940 chunks) in fresh processes, against reading the same file with
+    /// JsonSerializer and a source-generated context into equivalent types and computing the same aggregates.
+    /// </summary>
+    internal static class RuntimeBenchmark
+    {
+        private const int Processes = 11;
+
+        public static void Run()
+        {
+            Console.WriteLine();
+            Console.WriteLine("| First access of the largest fixture (940 chunks), fresh processes, median of " + Processes + " | fixture ms | JSON ms | ratio (target <= 0.10) |");
+            Console.WriteLine("| --- | ---: | ---: | ---: |");
+            foreach (bool tiered in new[] { true, false })
+            {
+                var fixture = new List<double>();
+                var json = new List<double>();
+                for (int i = 0; i < Processes; i++)
+                {
+                    fixture.Add(Child("fixture", tiered));
+                    json.Add(Child("json", tiered));
+                }
+
+                double a = Measure.Median(fixture), b = Measure.Median(json);
+                Console.WriteLine($"| {(tiered ? "default JIT" : "DOTNET_TieredCompilation=0")} | {a:F2} | {b:F2} | {a / b:F3} |");
+            }
+
+            Recording recording = Recordings.All.Single();
+            _ = recording.Response.Text;
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Touch(Recordings.All.Single());
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Console.WriteLine($"| second access: bytes allocated | {allocated} | | |");
+        }
+
+        /// <summary>Runs in the child process: times one first access and prints milliseconds.</summary>
+        public static void RunChild(string mode)
+        {
+            var watch = Stopwatch.StartNew();
+            string summary = mode == "fixture" ? Touch(Recordings.All.Single()) : FromJson();
+            double elapsed = watch.Elapsed.TotalMilliseconds;
+            Console.WriteLine(elapsed.ToString("F3", CultureInfo.InvariantCulture) + " " + summary.Length);
+        }
+
+        private static double Child(string mode, bool tiered)
+        {
+            var start = new ProcessStartInfo(Environment.ProcessPath!, new[] { typeof(RuntimeBenchmark).Assembly.Location, "runtime-child", mode })
+            {
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            };
+            if (Environment.ProcessPath!.EndsWith("RecordingGen.Benchmarks", StringComparison.Ordinal))
+            {
+                start.ArgumentList.RemoveAt(0);
+            }
+
+            start.Environment["DOTNET_TieredCompilation"] = tiered ? "1" : "0";
+            using Process process = Process.Start(start)!;
+            string output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return double.Parse(output.Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+
+        private static string Touch(Recording recording)
+            => recording.Response.Text + recording.Response.Chunks.Count + recording.Response.ToolCalls.Count + recording.Request.Messages.Count + recording.Response.FinishReason + recording.Response.Usage?.TotalTokens;
+
+        private static string FromJson()
+        {
+            string path = Path.Combine(Corpus.ProjectDirectory(), Recordings.All.Single().SourcePath);
+            RecordingDto recording = JsonSerializer.Deserialize(File.ReadAllBytes(path), BenchmarkJsonContext.Default.RecordingDto)!;
+            var text = new StringBuilder();
+            var calls = new HashSet<int>();
+            string? finish = null;
+            int? total = null;
+            foreach (WrappedChunk chunk in recording.Response.Body)
+            {
+                ChoiceDto? choice = chunk.Data.Choices.FirstOrDefault();
+                text.Append(choice?.Delta?.Content);
+                foreach (ToolCallDeltaDto call in choice?.Delta?.ToolCalls ?? new List<ToolCallDeltaDto>())
+                {
+                    calls.Add(call.Index);
+                }
+
+                finish = choice?.FinishReason ?? finish;
+                total = chunk.Data.Usage?.TotalTokens ?? total;
+            }
+
+            return text.ToString() + recording.Response.Body.Count + calls.Count + recording.Request.Body.Messages.Count + finish + total;
+        }
+    }
+
+    internal sealed class RecordingDto
+    {
+        [JsonPropertyName("test_id")] public string? TestId { get; set; }
+
+        [JsonPropertyName("request")] public RequestDto Request { get; set; } = new RequestDto();
+
+        [JsonPropertyName("response")] public ResponseDto Response { get; set; } = new ResponseDto();
+    }
+
+    internal sealed class RequestDto
+    {
+        [JsonPropertyName("method")] public string? Method { get; set; }
+
+        [JsonPropertyName("url")] public string? Url { get; set; }
+
+        [JsonPropertyName("endpoint")] public string? Endpoint { get; set; }
+
+        [JsonPropertyName("model")] public string? Model { get; set; }
+
+        [JsonPropertyName("body")] public BodyDto Body { get; set; } = new BodyDto();
+    }
+
+    internal sealed class BodyDto
+    {
+        [JsonPropertyName("model")] public string? Model { get; set; }
+
+        [JsonPropertyName("stream")] public bool? Stream { get; set; }
+
+        [JsonPropertyName("messages")] public List<MessageDto> Messages { get; set; } = new List<MessageDto>();
+
+        [JsonPropertyName("tools")] public List<JsonElement>? Tools { get; set; }
+    }
+
+    internal sealed class MessageDto
+    {
+        [JsonPropertyName("role")] public string? Role { get; set; }
+
+        [JsonPropertyName("content")] public JsonElement Content { get; set; }
+
+        [JsonPropertyName("tool_call_id")] public string? ToolCallId { get; set; }
+
+        [JsonPropertyName("tool_calls")] public List<ToolCallDeltaDto>? ToolCalls { get; set; }
+    }
+
+    internal sealed class ResponseDto
+    {
+        [JsonPropertyName("is_streaming")] public bool IsStreaming { get; set; }
+
+        [JsonPropertyName("body")] public List<WrappedChunk> Body { get; set; } = new List<WrappedChunk>();
+    }
+
+    internal sealed class WrappedChunk
+    {
+        [JsonPropertyName("__type__")] public string? Type { get; set; }
+
+        [JsonPropertyName("__data__")] public ChunkDto Data { get; set; } = new ChunkDto();
+    }
+
+    internal sealed class ChunkDto
+    {
+        [JsonPropertyName("id")] public string? Id { get; set; }
+
+        [JsonPropertyName("created")] public long Created { get; set; }
+
+        [JsonPropertyName("model")] public string? Model { get; set; }
+
+        [JsonPropertyName("object")] public string? Object { get; set; }
+
+        [JsonPropertyName("system_fingerprint")] public string? SystemFingerprint { get; set; }
+
+        [JsonPropertyName("choices")] public List<ChoiceDto> Choices { get; set; } = new List<ChoiceDto>();
+
+        [JsonPropertyName("usage")] public UsageDto? Usage { get; set; }
+    }
+
+    internal sealed class ChoiceDto
+    {
+        [JsonPropertyName("index")] public int Index { get; set; }
+
+        [JsonPropertyName("delta")] public DeltaDto? Delta { get; set; }
+
+        [JsonPropertyName("finish_reason")] public string? FinishReason { get; set; }
+    }
+
+    internal sealed class DeltaDto
+    {
+        [JsonPropertyName("content")] public string? Content { get; set; }
+
+        [JsonPropertyName("role")] public string? Role { get; set; }
+
+        [JsonPropertyName("tool_calls")] public List<ToolCallDeltaDto>? ToolCalls { get; set; }
+    }
+
+    internal sealed class ToolCallDeltaDto
+    {
+        [JsonPropertyName("index")] public int Index { get; set; }
+
+        [JsonPropertyName("id")] public string? Id { get; set; }
+
+        [JsonPropertyName("function")] public FunctionDto? Function { get; set; }
+    }
+
+    internal sealed class FunctionDto
+    {
+        [JsonPropertyName("name")] public string? Name { get; set; }
+
+        [JsonPropertyName("arguments")] public string? Arguments { get; set; }
+    }
+
+    internal sealed class UsageDto
+    {
+        [JsonPropertyName("prompt_tokens")] public int? PromptTokens { get; set; }
+
+        [JsonPropertyName("completion_tokens")] public int? CompletionTokens { get; set; }
+
+        [JsonPropertyName("total_tokens")] public int? TotalTokens { get; set; }
+    }
+
+    [JsonSerializable(typeof(RecordingDto))]
+    internal sealed partial class BenchmarkJsonContext : JsonSerializerContext
+    {
+    }
+}
+#endif
