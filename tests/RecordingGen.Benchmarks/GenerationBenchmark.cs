@@ -40,7 +40,7 @@ namespace RecordingGen.Benchmarks
                 edit.Add(Time(() => driver.ReplaceAdditionalText(texts[texts.Count / 2], edited).RunGenerators(Compilation)));
             }
 
-            double floorMs = Measure.Median(floor), fullMs = Measure.Median(full), editMs = Measure.Median(edit);
+            double floorMs = RecordingGen.Benchmarks.Measure.Median(floor), fullMs = RecordingGen.Benchmarks.Measure.Median(full), editMs = RecordingGen.Benchmarks.Measure.Median(edit);
             Console.WriteLine();
             Console.WriteLine($"| Generation over {files.Length:N0} files ({bytes / 1e6:F0} MB), median of {rounds} | ms | ratio |");
             Console.WriteLine("| --- | ---: | ---: |");
@@ -48,6 +48,21 @@ namespace RecordingGen.Benchmarks
             Console.WriteLine($"| full generation, fresh CSharpGeneratorDriver (target <= 2.0x) | {fullMs:F0} | {fullMs / floorMs:F2} |");
             Console.WriteLine($"| one recording edited, re-run (target <= 2% of full) | {editMs:F1} | {editMs / fullMs:P1} of full |");
             Breakdown(texts);
+        }
+
+        /// <summary>Median floor and full-generation times over <paramref name="files"/>.</summary>
+        public static (double FloorMs, double GenerationMs) Measure(string[] files, int rounds)
+        {
+            List<AdditionalText> texts = files.Select(path => (AdditionalText)new MemoryText(path, SourceText.From(File.ReadAllText(path), Encoding.UTF8))).ToList();
+            var floor = new List<double>();
+            var full = new List<double>();
+            for (int round = 0; round < rounds; round++)
+            {
+                floor.Add(Time(() => ParseAll(texts)));
+                full.Add(Time(() => NewDriver(texts).RunGenerators(Compilation)));
+            }
+
+            return (RecordingGen.Benchmarks.Measure.Median(floor), RecordingGen.Benchmarks.Measure.Median(full));
         }
 
         /// <summary>The pipeline's steps run by hand, to see which costs what.</summary>

@@ -22,6 +22,12 @@ namespace RecordingGen.Benchmarks
                 GenerationBenchmark.Run(Corpus.Files(Corpus.Unpack()));
             }
 
+            if (which is "all" or "scale")
+            {
+                string corpus = Corpus.Unpack();
+                ScaleBenchmark.Run(corpus, System.IO.Path.GetFullPath(System.IO.Path.Combine(Corpus.ProjectDirectory(), "scaling.svg")));
+            }
+
             if (which is "all" or "runtime")
             {
                 RuntimeBenchmark.Run();

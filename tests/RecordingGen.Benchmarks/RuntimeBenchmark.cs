@@ -38,11 +38,11 @@ namespace RecordingGen.Benchmarks
                 Console.WriteLine($"| {(tiered ? "default JIT" : "DOTNET_TieredCompilation=0")} | {a:F2} | {b:F2} | {a / b:F3} |");
             }
 
-            Recording recording = Recordings.All.Single();
-            _ = recording.Response.Text;
+            Count(Recordings.All[0]);
             long before = GC.GetAllocatedBytesForCurrentThread();
-            Touch(Recordings.All.Single());
+            int read = Count(Recordings.All[0]);
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            GC.KeepAlive(read);
             Console.WriteLine($"| second access: bytes allocated | {allocated} | | |");
         }
 
@@ -50,7 +50,7 @@ namespace RecordingGen.Benchmarks
         public static void RunChild(string mode)
         {
             var watch = Stopwatch.StartNew();
-            string summary = mode == "fixture" ? Touch(Recordings.All.Single()) : FromJson();
+            string summary = mode == "fixture" ? Touch(Recordings.All[0]) : FromJson();
             double elapsed = watch.Elapsed.TotalMilliseconds;
             Console.WriteLine(elapsed.ToString("F3", CultureInfo.InvariantCulture) + " " + summary.Length);
         }
@@ -73,6 +73,11 @@ namespace RecordingGen.Benchmarks
             process.WaitForExit();
             return double.Parse(output.Split(' ')[0], CultureInfo.InvariantCulture);
         }
+
+        /// <summary>The same members as <see cref="Touch"/>, read without building anything.</summary>
+        private static int Count(Recording recording)
+            => recording.Response.Text.Length + recording.Response.Chunks.Count + recording.Response.ToolCalls.Count + recording.Request.Messages.Count
+               + (recording.Response.FinishReason?.Length ?? 0) + (recording.Response.Usage?.TotalTokens ?? 0);
 
         private static string Touch(Recording recording)
             => recording.Response.Text + recording.Response.Chunks.Count + recording.Response.ToolCalls.Count + recording.Request.Messages.Count + recording.Response.FinishReason + recording.Response.Usage?.TotalTokens;

@@ -7,6 +7,26 @@ namespace RecordingGen.IntegrationTests
     public sealed class GeneratedMemberTests
     {
         [Fact]
+        public void A_second_access_of_a_fixture_allocates_nothing()
+        {
+            static int Read()
+            {
+                Recording recording = Recordings.OpenaiChat.ParallelToolCallsStreaming_TxtOpenaiGpt4oMini_3f1c0d.Recording;
+                return recording.Response.Text.Length + recording.Response.Chunks.Count + recording.Response.ToolCalls.Count
+                    + recording.Request.Messages.Count + recording.Request.Tools.Count + (recording.Response.FinishReason?.Length ?? 0)
+                    + (recording.Response.Usage?.TotalTokens ?? 0) + (recording.Response.Chunks[3].TextDelta?.Length ?? 0) + recording.Response.Chunks[3].Json.Length;
+            }
+
+            int first = Read();
+            long before = System.GC.GetAllocatedBytesForCurrentThread();
+            int second = Read();
+            long allocated = System.GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.Equal(first, second);
+            Assert.Equal(0, allocated);
+        }
+
+        [Fact]
         public void A_streamed_answer_exposes_its_text_tool_calls_finish_reason_and_usage()
         {
             RecordedResponse response = Recordings.OpenaiChat.ParallelToolCallsStreaming_TxtOpenaiGpt4oMini_3f1c0d.Response;

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace RecordingGen.Benchmarks
+{
+    /// <summary>
+    /// Growth with the number of recordings: generation in the driver, and a clean `dotnet build` of a consumer
+    /// project (wall time and peak memory from /usr/bin/time -v, build server off), and the assembly's size, at
+    /// 100, 300, 1,000 and all 2,737 files; drawn as an SVG plot for the README.
+    /// </summary>
+    internal static class ScaleBenchmark
+    {
+        private static readonly int[] Sizes = { 100, 300, 1000, 2737 };
+
+        public static void Run(string corpus, string plotPath)
+        {
+            string[] files = Corpus.Files(corpus);
+            string consumer = Path.Combine(Corpus.ProjectDirectory(), "Consumer");
+            string samples = Path.Combine(Path.GetTempPath(), "recordinggen-scale");
+            Run("dotnet", "restore " + Quote(consumer), consumer);
+
+            Build empty = BuildSample(consumer, Sample(samples, corpus, Array.Empty<string>(), "empty"));
+            var rows = new List<(int Files, long Bytes, double GenerationMs, double FloorMs, Build Build)>();
+            foreach (int size in Sizes.Where(size => size <= files.Length))
+            {
+                string[] sample = files.Take(size).ToArray();
+                (double floor, double generation) = GenerationBenchmark.Measure(sample, rounds: 3);
+                Build build = BuildSample(consumer, Sample(samples, corpus, sample, size.ToString(CultureInfo.InvariantCulture)));
+                rows.Add((size, sample.Sum(path => new FileInfo(path).Length), generation, floor, build));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("| Files | JSON MB | generation ms (x floor) | clean build s | build minus empty project, x floor (target <= 15) | peak MB (target <= 1,536) | assembly MB (% of JSON, target <= 15%) |");
+            Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            Console.WriteLine($"| 0 | 0 | - | {empty.Seconds:F1} | - | {empty.PeakMb:F0} | {empty.AssemblyBytes / 1e6:F2} |");
+            foreach (var row in rows)
+            {
+                Console.WriteLine(
+                    $"| {row.Files:N0} | {row.Bytes / 1e6:F1} | {row.GenerationMs:F0} ({row.GenerationMs / row.FloorMs:F1}x) | {row.Build.Seconds:F1} | {(row.Build.Seconds - empty.Seconds) * 1000 / row.FloorMs:F0}x | {row.Build.PeakMb:F0} | {row.Build.AssemblyBytes / 1e6:F2} ({row.Build.AssemblyBytes * 100.0 / row.Bytes:F1}%) |");
+            }
+
+            File.WriteAllText(plotPath, SvgPlot.Draw(rows.Select(row => (row.Files, row.GenerationMs / 1000, row.Build.Seconds, row.Build.PeakMb, row.Build.AssemblyBytes / 1e6)).ToList()));
+            Console.WriteLine();
+            Console.WriteLine("plot: " + plotPath);
+        }
+
+        /// <summary>A folder of links to <paramref name="files"/>, keeping their layout (and so their group names).</summary>
+        private static string Sample(string root, string corpus, string[] files, string name)
+        {
+            string folder = Path.Combine(root, name);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            Directory.CreateDirectory(folder);
+            foreach (string file in files)
+            {
+                string link = Path.Combine(folder, Path.GetRelativePath(corpus, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+                File.CreateSymbolicLink(link, file);
+            }
+
+            return folder;
+        }
+
+        private static Build BuildSample(string consumer, string sample)
+        {
+            foreach (string output in new[] { "bin", Path.Combine("obj", "Release") })
+            {
+                string path = Path.Combine(consumer, output);
+                if (Directory.Exists(path))
+                {
+                    Directory.Delete(path, recursive: true);
+                }
+            }
+
+            Run("dotnet", "build-server shutdown", consumer);
+            string timing = Path.Combine(Path.GetTempPath(), "recordinggen-build-time.txt");
+            Run("/usr/bin/time", "-v -o " + Quote(timing) + " dotnet build " + Quote(consumer) + " -c Release --no-restore -nodeReuse:false --disable-build-servers -p:UseSharedCompilation=false -p:RecordingGenCorpus=" + Quote(sample), consumer);
+            string[] lines = File.ReadAllLines(timing);
+            double seconds = ParseWall(lines.Single(line => line.Contains("Elapsed (wall clock)")).Split(' ').Last());
+            double peak = long.Parse(lines.Single(line => line.Contains("Maximum resident set size")).Split(' ').Last(), CultureInfo.InvariantCulture) / 1024.0;
+            long size = new FileInfo(Path.Combine(consumer, "bin", "Release", "net10.0", "RecordingGen.Benchmarks.Consumer.dll")).Length;
+            return new Build(seconds, peak, size);
+        }
+
+        private static double ParseWall(string text)
+        {
+            string[] parts = text.Split(':');
+            double seconds = double.Parse(parts[^1], CultureInfo.InvariantCulture);
+            return parts.Length == 3 ? (int.Parse(parts[0], CultureInfo.InvariantCulture) * 3600) + (int.Parse(parts[1], CultureInfo.InvariantCulture) * 60) + seconds : (int.Parse(parts[0], CultureInfo.InvariantCulture) * 60) + seconds;
+        }
+
+        private static void Run(string command, string arguments, string directory)
+        {
+            var start = new ProcessStartInfo(command, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+            using Process process = Process.Start(start)!;
+            string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException(command + " " + arguments + " failed:\n" + output);
+            }
+        }
+
+        private static string Quote(string path) => "\"" + path + "\"";
+
+        private sealed record Build(double Seconds, double PeakMb, long AssemblyBytes);
+    }
+}
