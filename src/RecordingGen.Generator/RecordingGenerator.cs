@@ -64,6 +64,8 @@ namespace RecordingGen.Generator
             // rather than failing on CS8103. The flag only changes when the set crosses the limit, so the
             // per-recording outputs that depend on it stay cached.
             IncrementalValueProvider<DiagnosticInfo?> budget = data
+                .Select(static (recording, _) => LiteralBudget.Measure(recording))
+                .WithTrackingName(TrackingNames.LiteralCosts)
                 .Collect()
                 .Select(static (all, _) => LiteralBudget.Check(all))
                 .WithTrackingName(TrackingNames.Budget);

@@ -11,6 +11,7 @@ namespace RecordingGen.Generator
         public const string Data = nameof(Data);
         public const string Summaries = nameof(Summaries);
         public const string Fingerprints = nameof(Fingerprints);
+        public const string LiteralCosts = nameof(LiteralCosts);
         public const string Budget = nameof(Budget);
     }
 }

@@ -16,7 +16,7 @@ namespace RecordingGen.Generator.Tests
     {
         private static readonly string[] AllSteps =
         {
-            TrackingNames.Options, TrackingNames.EmitOptions, TrackingNames.RecordingFiles, TrackingNames.Parse, TrackingNames.Diagnostics, TrackingNames.Data, TrackingNames.Summaries, TrackingNames.Fingerprints, TrackingNames.Budget,
+            TrackingNames.Options, TrackingNames.EmitOptions, TrackingNames.RecordingFiles, TrackingNames.Parse, TrackingNames.Diagnostics, TrackingNames.Data, TrackingNames.Summaries, TrackingNames.Fingerprints, TrackingNames.LiteralCosts, TrackingNames.Budget,
         };
 
         [Fact]
@@ -51,9 +51,18 @@ namespace RecordingGen.Generator.Tests
             Assert.Equal(1, parse.Count(reason => reason == IncrementalStepRunReason.Modified));
             Assert.Equal(files.Count - 1, parse.Count(reason => reason == IncrementalStepRunReason.Cached));
 
+            foreach (string perRecording in new[] { TrackingNames.RecordingFiles, TrackingNames.Data, TrackingNames.LiteralCosts })
+            {
+                IncrementalStepRunReason[] reasons = Reasons(result, perRecording);
+                Assert.Equal(files.Count - 1, reasons.Count(reason => reason == IncrementalStepRunReason.Cached));
+            }
+
             IncrementalStepRunReason[] data = Reasons(result, TrackingNames.Data);
             Assert.Equal(1, data.Count(reason => reason == IncrementalStepRunReason.Modified));
-            Assert.Equal(files.Count - 1, data.Count(reason => reason == IncrementalStepRunReason.Cached));
+
+            // Every untouched recording's source output is cached; only the edited recording's is re-emitted.
+            IncrementalStepRunReason[] outputs = result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(run => run.Outputs).Select(output => output.Reason).ToArray();
+            Assert.Equal(1, outputs.Count(reason => reason == IncrementalStepRunReason.Modified));
 
             // The recording's name, path and tools did not change, so the Recordings facade is not re-emitted.
             AssertAll(result, TrackingNames.Summaries, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);

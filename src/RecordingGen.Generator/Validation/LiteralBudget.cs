@@ -18,21 +18,38 @@ namespace RecordingGen.Generator.Validation
         // Room left for the project's own string literals.
         public const int Reserve = 256 * 1024;
 
-        public static DiagnosticInfo? Check(IReadOnlyList<RecordingData> recordings)
+        /// <summary>
+        /// One recording's literals as hashes and costs: computed per recording (and cached with it), so
+        /// re-checking the set after an edit adds numbers instead of hashing every literal again.
+        /// </summary>
+        public static LiteralCosts Measure(RecordingData data)
         {
-            var seen = new HashSet<string>(System.StringComparer.Ordinal);
+            var hashes = new List<long>();
+            var costs = new List<long>();
+            foreach (string literal in Literals(data))
+            {
+                hashes.Add(Hash(literal));
+                costs.Add(Cost(literal));
+            }
+
+            return new LiteralCosts(data.FilePath, data.SourcePath, new EquatableArray<long>(hashes), new EquatableArray<long>(costs));
+        }
+
+        public static DiagnosticInfo? Check(IReadOnlyList<LiteralCosts> recordings)
+        {
+            // Identical literals are stored once; a 64-bit hash stands for the literal in this estimate.
+            var seen = new HashSet<long>();
             long total = 0;
-            var perRecording = new List<(RecordingData Data, long Bytes)>(recordings.Count);
-            foreach (RecordingData data in recordings)
+            var perRecording = new List<(LiteralCosts Data, long Bytes)>(recordings.Count);
+            foreach (LiteralCosts data in recordings)
             {
                 long own = 0;
-                foreach (string literal in Literals(data))
+                for (int i = 0; i < data.Hashes.Count; i++)
                 {
-                    long cost = Cost(literal);
-                    own += cost;
-                    if (seen.Add(literal))
+                    own += data.Costs[i];
+                    if (seen.Add(data.Hashes[i]))
                     {
-                        total += cost;
+                        total += data.Costs[i];
                     }
                 }
 
@@ -78,6 +95,17 @@ namespace RecordingGen.Generator.Validation
             }
         }
 
+        private static long Hash(string literal)
+        {
+            ulong hash = 14695981039346656037UL;
+            foreach (char c in literal)
+            {
+                hash = (hash ^ c) * 1099511628211UL;
+            }
+
+            return (long)(hash ^ (ulong)literal.Length);
+        }
+
         // The #US heap stores a compressed length, two bytes per UTF-16 unit and one terminal byte.
         private static long Cost(string literal)
         {
@@ -87,4 +115,7 @@ namespace RecordingGen.Generator.Validation
 
         private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("0.00", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>What one recording adds to the literal heap: its literals' hashes and byte costs.</summary>
+    internal sealed record LiteralCosts(string FilePath, string SourcePath, EquatableArray<long> Hashes, EquatableArray<long> Costs);
 }
