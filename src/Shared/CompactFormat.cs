@@ -17,7 +17,7 @@ namespace RecordingGen.Internal
     internal static class CompactFormat
     {
         /// <summary>Bumped whenever the layout of a program changes; the reader rejects other versions.</summary>
-        public const int Version = 9;
+        public const int Version = 10;
 
         public const int Base = 10496;
 
@@ -42,10 +42,9 @@ namespace RecordingGen.Internal
         public const int EntryLong = 1;
         public const int EntryWellKnown = 2;
 
-        /// <summary>Where the response text comes from: none, the chunks' text deltas, or a table string.</summary>
+        /// <summary>The response text: none, or a table string (index + TextFromTableBase).</summary>
         public const int TextNone = 0;
-        public const int TextFromChunks = 1;
-        public const int TextFromTableBase = 2;
+        public const int TextFromTableBase = 1;
 
         /// <summary>Which optional strings follow a chunk's tokens, in this order.</summary>
         public const int ChunkHasText = 1;

@@ -9,226 +9,245 @@ namespace RecordingGen.Internal
     /// </summary>
     internal static class WellKnownStrings
     {
-        public static readonly string[] Items =
-        {
-            "body",
-            "is_streaming",
-            "request",
-            "response",
-            "method",
-            "model",
-            "url",
-            "test_id",
-            "endpoint",
-            "headers",
-            "__data__",
-            "__type__",
-            "id_normalization_mapping",
-            "object",
-            "id",
-            "created",
-            "content",
-            "role",
-            "finish_reason",
-            "usage",
-            "index",
-            "stream",
-            "messages",
-            "function_call",
-            "choices",
-            "logprobs",
-            "system_fingerprint",
-            "service_tier",
-            "tool_calls",
-            "refusal",
-            "prompt_tokens_details",
-            "total_tokens",
-            "prompt_tokens",
-            "completion_tokens",
-            "completion_tokens_details",
-            "delta",
-            "include_usage",
-            "stream_options",
-            "obfuscation",
-            "type",
-            "audio_tokens",
-            "cached_tokens",
-            "accepted_prediction_tokens",
-            "reasoning_tokens",
-            "rejected_prediction_tokens",
-            "name",
-            "properties",
-            "tools",
-            "description",
-            "required",
-            "parameters",
-            "function",
-            "arguments",
-            "message",
-            "annotations",
-            "audio",
-            "text",
-            "temperature",
-            "provider_metadata",
-            "tool_call_id",
-            "parallel_tool_calls",
-            "openai_sdk_version",
-            "query",
-            "content_filter_results",
-            "prompt_filter_results",
-            "prompt_index",
-            "title",
-            "filtered",
-            "detected",
-            "hate",
-            "self_harm",
-            "severity",
-            "sexual",
-            "violence",
-            "jailbreak",
-            "model_version",
-            "owned_by",
-            "provider",
-            "modality",
-            "token_count",
-            "candidates",
-            "candidates_token_count",
-            "candidates_tokens_details",
-            "config",
-            "contents",
-            "create_time",
-            "parts",
-            "prompt_token_count",
-            "response_id",
-            "sdk_http_response",
-            "total_token_count",
-            "traffic_type",
-            "usage_metadata",
-            "additionalProperties",
-            "default",
-            "extra_body",
-            "project_id",
-            "max_tokens",
-            "created_at",
-            "system",
-            "model_id",
-            "more_info",
-            "warnings",
-            "input",
-            "protected_material_code",
-            "data",
-            "embedding",
-            "encoding_format",
-            "allow_create_engine",
-            "allow_fine_tuning",
-            "allow_logprobs",
-            "allow_sampling",
-            "allow_search_indices",
-            "allow_view",
-            "group",
-            "is_blocking",
-            "max_model_len",
-            "organization",
-            "parent",
-            "permission",
-            "protected_material_text",
-            "root",
-            "json_schema",
-            "response_format",
-            "schema",
-            "strict",
-            "image_url",
-            "payload",
-            "detail",
-            "status",
-            "models",
-            "format",
-            "digest",
-            "size",
-            "details",
-            "families",
-            "family",
-            "parameter_size",
-            "parent_model",
-            "quantization_level",
-            "stop_reason",
-            "expires_at",
-            "reasoning",
-            "size_vram",
-            "code",
-            "items",
-            "tool_choice",
-            "top_p",
-            "function_declarations",
-            "top_logprobs",
-            "display_name",
-            "args",
-            "reasoning_effort",
-            "bytes",
-            "logprob",
-            "parameters_json_schema",
-            "response_mime_type",
-            "response_schema",
-            "token",
-            "error",
-            "kv_transfer_params",
-            "prompt_logprobs",
-            "system_instruction",
-            "metadata",
-            "prompt",
-            "assistant",
-            "user",
-            "tool",
-            "developer",
-            "stop",
-            "length",
-            "tool_use",
-            "end_turn",
-            "auto",
-            "none",
-            "low",
-            "medium",
-            "high",
-            "safe",
-            "chat.completion",
-            "chat.completion.chunk",
-            "text_completion",
-            "list",
-            "float",
-            "base64",
-            "json_object",
-            "STOP",
-            "MAX_TOKENS",
-            "TEXT",
-            "string",
-            "number",
-            "integer",
-            "boolean",
-            "array",
-            "null",
-            "POST",
-            "GET",
-            "/v1/chat/completions",
-            "/v1/completions",
-            "/v1/embeddings",
-            "/v1/models",
-            "/chat/completions",
-            "openai.types.chat.chat_completion_chunk.ChatCompletionChunk",
-            "openai.types.chat.chat_completion.ChatCompletion",
-            "openai.types.completion.Completion",
-            "openai.types.create_embedding_response.CreateEmbeddingResponse",
-            "openai.types.model.Model",
-            "message_start",
-            "content_block_start",
-            "content_block_delta",
-            "content_block_stop",
-            "message_delta",
-            "message_stop",
-            "text_delta",
-            "input_json_delta",
-            "thinking_delta",
-            "thinking",
-            "signature_delta",
-        };
+        public static readonly string[] Items = List.Split('\n');
+
+        // One literal, one entry per line: an array initializer of this many strings would be a large static
+        // constructor for the JIT to compile on the first recording a test touches.
+        private const string List =
+            "body\n" +
+            "is_streaming\n" +
+            "request\n" +
+            "response\n" +
+            "method\n" +
+            "model\n" +
+            "url\n" +
+            "test_id\n" +
+            "endpoint\n" +
+            "headers\n" +
+            "__data__\n" +
+            "__type__\n" +
+            "id_normalization_mapping\n" +
+            "object\n" +
+            "id\n" +
+            "created\n" +
+            "content\n" +
+            "role\n" +
+            "finish_reason\n" +
+            "usage\n" +
+            "index\n" +
+            "stream\n" +
+            "messages\n" +
+            "function_call\n" +
+            "choices\n" +
+            "logprobs\n" +
+            "system_fingerprint\n" +
+            "service_tier\n" +
+            "tool_calls\n" +
+            "refusal\n" +
+            "prompt_tokens_details\n" +
+            "total_tokens\n" +
+            "prompt_tokens\n" +
+            "completion_tokens\n" +
+            "completion_tokens_details\n" +
+            "delta\n" +
+            "include_usage\n" +
+            "stream_options\n" +
+            "obfuscation\n" +
+            "type\n" +
+            "audio_tokens\n" +
+            "cached_tokens\n" +
+            "accepted_prediction_tokens\n" +
+            "reasoning_tokens\n" +
+            "rejected_prediction_tokens\n" +
+            "name\n" +
+            "properties\n" +
+            "tools\n" +
+            "description\n" +
+            "required\n" +
+            "parameters\n" +
+            "function\n" +
+            "arguments\n" +
+            "message\n" +
+            "annotations\n" +
+            "audio\n" +
+            "text\n" +
+            "temperature\n" +
+            "provider_metadata\n" +
+            "tool_call_id\n" +
+            "parallel_tool_calls\n" +
+            "openai_sdk_version\n" +
+            "query\n" +
+            "content_filter_results\n" +
+            "prompt_filter_results\n" +
+            "prompt_index\n" +
+            "title\n" +
+            "filtered\n" +
+            "detected\n" +
+            "hate\n" +
+            "self_harm\n" +
+            "severity\n" +
+            "sexual\n" +
+            "violence\n" +
+            "jailbreak\n" +
+            "model_version\n" +
+            "owned_by\n" +
+            "provider\n" +
+            "modality\n" +
+            "token_count\n" +
+            "candidates\n" +
+            "candidates_token_count\n" +
+            "candidates_tokens_details\n" +
+            "config\n" +
+            "contents\n" +
+            "create_time\n" +
+            "parts\n" +
+            "prompt_token_count\n" +
+            "response_id\n" +
+            "sdk_http_response\n" +
+            "total_token_count\n" +
+            "traffic_type\n" +
+            "usage_metadata\n" +
+            "additionalProperties\n" +
+            "default\n" +
+            "extra_body\n" +
+            "project_id\n" +
+            "max_tokens\n" +
+            "created_at\n" +
+            "system\n" +
+            "model_id\n" +
+            "more_info\n" +
+            "warnings\n" +
+            "input\n" +
+            "protected_material_code\n" +
+            "data\n" +
+            "embedding\n" +
+            "encoding_format\n" +
+            "allow_create_engine\n" +
+            "allow_fine_tuning\n" +
+            "allow_logprobs\n" +
+            "allow_sampling\n" +
+            "allow_search_indices\n" +
+            "allow_view\n" +
+            "group\n" +
+            "is_blocking\n" +
+            "max_model_len\n" +
+            "organization\n" +
+            "parent\n" +
+            "permission\n" +
+            "protected_material_text\n" +
+            "root\n" +
+            "json_schema\n" +
+            "response_format\n" +
+            "schema\n" +
+            "strict\n" +
+            "image_url\n" +
+            "payload\n" +
+            "detail\n" +
+            "status\n" +
+            "models\n" +
+            "format\n" +
+            "digest\n" +
+            "size\n" +
+            "details\n" +
+            "families\n" +
+            "family\n" +
+            "parameter_size\n" +
+            "parent_model\n" +
+            "quantization_level\n" +
+            "stop_reason\n" +
+            "expires_at\n" +
+            "reasoning\n" +
+            "size_vram\n" +
+            "code\n" +
+            "items\n" +
+            "tool_choice\n" +
+            "top_p\n" +
+            "function_declarations\n" +
+            "top_logprobs\n" +
+            "display_name\n" +
+            "args\n" +
+            "reasoning_effort\n" +
+            "bytes\n" +
+            "logprob\n" +
+            "parameters_json_schema\n" +
+            "response_mime_type\n" +
+            "response_schema\n" +
+            "token\n" +
+            "error\n" +
+            "kv_transfer_params\n" +
+            "prompt_logprobs\n" +
+            "system_instruction\n" +
+            "metadata\n" +
+            "prompt\n" +
+            "assistant\n" +
+            "user\n" +
+            "tool\n" +
+            "developer\n" +
+            "stop\n" +
+            "length\n" +
+            "tool_use\n" +
+            "end_turn\n" +
+            "auto\n" +
+            "none\n" +
+            "low\n" +
+            "medium\n" +
+            "high\n" +
+            "safe\n" +
+            "chat.completion\n" +
+            "chat.completion.chunk\n" +
+            "text_completion\n" +
+            "list\n" +
+            "float\n" +
+            "base64\n" +
+            "json_object\n" +
+            "STOP\n" +
+            "MAX_TOKENS\n" +
+            "TEXT\n" +
+            "string\n" +
+            "number\n" +
+            "integer\n" +
+            "boolean\n" +
+            "array\n" +
+            "null\n" +
+            "POST\n" +
+            "GET\n" +
+            "/v1/chat/completions\n" +
+            "/v1/completions\n" +
+            "/v1/embeddings\n" +
+            "/v1/models\n" +
+            "/chat/completions\n" +
+            "openai.types.chat.chat_completion_chunk.ChatCompletionChunk\n" +
+            "openai.types.chat.chat_completion.ChatCompletion\n" +
+            "openai.types.completion.Completion\n" +
+            "openai.types.create_embedding_response.CreateEmbeddingResponse\n" +
+            "openai.types.model.Model\n" +
+            "message_start\n" +
+            "content_block_start\n" +
+            "content_block_delta\n" +
+            "content_block_stop\n" +
+            "message_delta\n" +
+            "message_stop\n" +
+            "text_delta\n" +
+            "input_json_delta\n" +
+            "thinking_delta\n" +
+            "thinking\n" +
+            "signature_delta\n" +
+            "done\n" +
+            "done_reason\n" +
+            "total_duration\n" +
+            "load_duration\n" +
+            "prompt_eval_count\n" +
+            "prompt_eval_duration\n" +
+            "eval_count\n" +
+            "eval_duration\n" +
+            "images\n" +
+            "event_type\n" +
+            "content.delta\n" +
+            "content.start\n" +
+            "content.stop\n" +
+            "interaction.complete\n" +
+            "interaction.start\n" +
+            "interaction.status_update\n" +
+            "ON_DEMAND";
     }
 }

@@ -20,6 +20,9 @@ namespace RecordingGen.Generator.Parsing
 
         public void Append(ProgramBuilder other) => _builder.Append(other._builder);
 
+        /// <summary>The program's length in characters.</summary>
+        public int Length => _builder.Length;
+
         public override string ToString() => _builder.ToString();
     }
 }

@@ -107,8 +107,11 @@ namespace RecordingGen.Generator.Parsing
             WriteJson(program, body);
             HashTokens(hash, table, body);
             WriteChunks(program, table, encoder, response.Chunks, hash);
-            WriteText(program, table, response.TextFromChunks, response.Text);
-            WriteText(program, table, response.ThinkingFromChunks, response.Thinking);
+
+            // Stored whole, though the chunks' deltas add up to them: a test that reads the text then never
+            // decodes the chunks, which the library does only when Chunks is first read.
+            WriteText(program, table, response.TextFromChunks ? string.Concat(response.Chunks.ConvertAll(chunk => chunk.TextDelta)) : response.Text);
+            WriteText(program, table, response.ThinkingFromChunks ? string.Concat(response.Chunks.ConvertAll(chunk => chunk.ThinkingDelta)) : response.Thinking);
 
             WriteToolCalls(program, table, response.ToolCalls);
             program.AddOptionalString(table, response.FinishReason);
@@ -198,17 +201,8 @@ namespace RecordingGen.Generator.Parsing
             }
         }
 
-        private static void WriteText(ProgramBuilder program, StringTable table, bool fromChunks, string? text)
-        {
-            if (fromChunks)
-            {
-                program.Add(CompactFormat.TextFromChunks);
-            }
-            else
-            {
-                program.Add(text is null ? CompactFormat.TextNone : CompactFormat.TextFromTableBase + table.Add(text));
-            }
-        }
+        private static void WriteText(ProgramBuilder program, StringTable table, string? text)
+            => program.Add(string.IsNullOrEmpty(text) ? CompactFormat.TextNone : CompactFormat.TextFromTableBase + table.Add(text!));
 
         /// <summary>The vectors are not stored again: the reader decodes them from the body's tokens at these offsets.</summary>
         private static void WriteEmbeddingOffsets(ProgramBuilder program, StringTable table, List<int>? body, List<object[]> paths)
@@ -229,9 +223,18 @@ namespace RecordingGen.Generator.Parsing
             }
         }
 
+        /// <summary>The chunk count, then the section's length in characters, so the reader can skip it until Chunks is read.</summary>
         private static void WriteChunks(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, List<ChunkShape> chunks, StableHash hash)
         {
             program.Add(chunks.Count);
+            var section = new ProgramBuilder();
+            WriteChunkSection(section, table, encoder, chunks, hash);
+            program.Add(section.Length);
+            program.Append(section);
+        }
+
+        private static void WriteChunkSection(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, List<ChunkShape> chunks, StableHash hash)
+        {
             var previous = new List<List<int>>(chunks.Count);
             foreach (ChunkShape chunk in chunks)
             {

@@ -83,12 +83,9 @@ namespace RecordingGen.Internal
             string? model = reader.OptionalString(strings);
             bool stream = reader.Next() == 1;
             string? prompt = reader.OptionalString(strings);
-            ToolCall? toolInvocation = reader.Next() == 0 ? null : new ToolCall(null, strings[reader.Next()], strings[reader.Next()]);
-            var inputs = new string[reader.Next()];
-            for (int i = 0; i < inputs.Length; i++)
-            {
-                inputs[i] = strings[reader.Next()];
-            }
+            ToolCall? toolInvocation = reader.Next() == 0 ? null : ReadInvocation(ref reader, strings);
+            int inputCount = reader.Next();
+            string[] inputs = inputCount == 0 ? Array.Empty<string>() : ReadInputs(ref reader, strings, inputCount);
 
             JsonText body = ReadJson(ref reader, strings, tokens, out _);
 
@@ -117,25 +114,54 @@ namespace RecordingGen.Internal
             bool isStreaming = reader.Next() == 1;
             int? statusCode = reader.OptionalInt();
             JsonText body = ReadJson(ref reader, strings, tokens, out int bodyStart);
-            RecordedChunk[] chunks = ReadChunks(ref reader, strings, tokens);
-            string text = ReadText(ref reader, strings, chunks, static chunk => chunk.TextDelta);
-            string thinking = ReadText(ref reader, strings, chunks, static chunk => chunk.ThinkingDelta);
+            int chunkCount = reader.Next();
+            int sectionLength = reader.Next();
+            var chunks = new ChunkList(reader.Program, reader.Position, chunkCount, strings, tokens);
+            reader.Skip(sectionLength);
+            string text = ReadText(ref reader, strings);
+            string thinking = ReadText(ref reader, strings);
 
             IReadOnlyList<ToolCall> toolCalls = ReadToolCalls(ref reader, strings);
             string? finishReason = reader.OptionalString(strings);
             TokenUsage? usage = reader.Next() == 0
                 ? null
                 : new TokenUsage(reader.OptionalInt(), reader.OptionalInt(), reader.OptionalInt());
-            RecordedError? error = reader.Next() == 0
-                ? null
-                : new RecordedError(
-                    reader.OptionalString(strings),
-                    reader.OptionalString(strings),
-                    reader.OptionalString(strings),
-                    reader.OptionalString(strings),
-                    reader.OptionalInt(),
-                    ReadJson(ref reader, strings, tokens, out _));
-            var models = new RecordedModel[reader.Next()];
+            // The rarer sections are read by methods of their own, which the JIT compiles only when a recording has them.
+            RecordedError? error = reader.Next() == 0 ? null : ReadError(ref reader, strings, tokens);
+            int modelCount = reader.Next();
+            RecordedModel[] models = modelCount == 0 ? Array.Empty<RecordedModel>() : ReadModels(ref reader, strings, modelCount);
+            int vectorCount = reader.Next();
+            Func<IReadOnlyList<ReadOnlyMemory<float>>>? embeddings = vectorCount == 0 ? null : ReadEmbeddings(ref reader, strings, tokens, bodyStart, vectorCount);
+            ResponseTimings? timings = reader.Next() == 0 ? null : ReadTimings(ref reader, strings);
+            return new RecordedResponse(isStreaming, statusCode, body, chunks, text, toolCalls, finishReason, usage, error, models, thinking, embeddings, timings);
+        }
+
+        private static ToolCall ReadInvocation(ref Cursor reader, string[] strings)
+            => new ToolCall(null, strings[reader.Next()], strings[reader.Next()]);
+
+        private static string[] ReadInputs(ref Cursor reader, string[] strings, int count)
+        {
+            var inputs = new string[count];
+            for (int i = 0; i < inputs.Length; i++)
+            {
+                inputs[i] = strings[reader.Next()];
+            }
+
+            return inputs;
+        }
+
+        private static RecordedError ReadError(ref Cursor reader, string[] strings, TokenBuffer tokens)
+            => new RecordedError(
+                reader.OptionalString(strings),
+                reader.OptionalString(strings),
+                reader.OptionalString(strings),
+                reader.OptionalString(strings),
+                reader.OptionalInt(),
+                ReadJson(ref reader, strings, tokens, out _));
+
+        private static RecordedModel[] ReadModels(ref Cursor reader, string[] strings, int count)
+        {
+            var models = new RecordedModel[count];
             for (int i = 0; i < models.Length; i++)
             {
                 string id = strings[reader.Next()];
@@ -144,39 +170,27 @@ namespace RecordingGen.Internal
                 models[i] = new RecordedModel(id, ownedBy, created is null ? null : long.Parse(created, System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            var vectorStarts = new int[reader.Next()];
+            return models;
+        }
+
+        private static Func<IReadOnlyList<ReadOnlyMemory<float>>> ReadEmbeddings(ref Cursor reader, string[] strings, TokenBuffer tokens, int bodyStart, int count)
+        {
+            var vectorStarts = new int[count];
             for (int i = 0; i < vectorStarts.Length; i++)
             {
                 vectorStarts[i] = bodyStart + reader.Next();
             }
 
-            ResponseTimings? timings = reader.Next() == 0
-                ? null
-                : new ResponseTimings(OptionalLong(ref reader, strings), OptionalLong(ref reader, strings), OptionalLong(ref reader, strings), OptionalLong(ref reader, strings));
-            Func<IReadOnlyList<ReadOnlyMemory<float>>>? embeddings = vectorStarts.Length == 0
-                ? null
-                : () => EmbeddingVectors.Read(strings, tokens.Items, vectorStarts);
-            return new RecordedResponse(isStreaming, statusCode, body, chunks, text, toolCalls, finishReason, usage, error, models, thinking, embeddings, timings);
+            return () => EmbeddingVectors.Read(strings, tokens.Items, vectorStarts);
         }
 
-        private static string ReadText(ref Cursor reader, string[] strings, RecordedChunk[] chunks, Func<RecordedChunk, string?> delta)
+        private static ResponseTimings ReadTimings(ref Cursor reader, string[] strings)
+            => new ResponseTimings(OptionalLong(ref reader, strings), OptionalLong(ref reader, strings), OptionalLong(ref reader, strings), OptionalLong(ref reader, strings));
+
+        private static string ReadText(ref Cursor reader, string[] strings)
         {
             int source = reader.Next();
-            switch (source)
-            {
-                case CompactFormat.TextNone:
-                    return string.Empty;
-                case CompactFormat.TextFromChunks:
-                    var text = new StringBuilder();
-                    foreach (RecordedChunk chunk in chunks)
-                    {
-                        text.Append(delta(chunk));
-                    }
-
-                    return text.ToString();
-                default:
-                    return strings[source - CompactFormat.TextFromTableBase];
-            }
+            return source == CompactFormat.TextNone ? string.Empty : strings[source - CompactFormat.TextFromTableBase];
         }
 
         private static long? OptionalLong(ref Cursor reader, string[] strings)
@@ -185,9 +199,11 @@ namespace RecordingGen.Internal
             return text is null ? null : long.Parse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        private static RecordedChunk[] ReadChunks(ref Cursor reader, string[] strings, TokenBuffer tokens)
+        /// <summary>Decodes the chunk section; called by <see cref="ChunkList"/> when Chunks is first read.</summary>
+        internal static RecordedChunk[] ReadChunks(string program, int start, int count, string[] strings, TokenBuffer tokens)
         {
-            var chunks = new RecordedChunk[reader.Next()];
+            var reader = new Cursor(program, start);
+            var chunks = new RecordedChunk[count];
             var starts = new int[chunks.Length];
             var counts = new int[chunks.Length];
             for (int i = 0; i < chunks.Length; i++)
@@ -267,16 +283,22 @@ namespace RecordingGen.Internal
         }
 
         /// <summary>Reads numbers from a program; 0 stands for null in the optional forms.</summary>
-        private struct Cursor
+        internal struct Cursor
         {
             private readonly string _program;
             private int _position;
 
-            public Cursor(string program)
+            public Cursor(string program, int position = 0)
             {
                 _program = program;
-                _position = 0;
+                _position = position;
             }
+
+            public string Program => _program;
+
+            public int Position => _position;
+
+            public void Skip(int characters) => _position += characters;
 
             public int Next() => CompactFormat.Read(_program, ref _position);
 

@@ -12,10 +12,10 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/models-0a1b2c3d4e5f-deadbeef.json",
-            "三丅丁儎丅儢一丁丄丂七丄丅一一一一丂一丄一一",
+            "上丅丁儎丅儢一丁丄丂七丄丅一一一一丂一丄一一",
             "",
             new string[] { "滝溋湆檻滝槽枹檼污汀棍毣哇椼滗汀棍毣呢炗売椼滗毙溋敳灰娐毜枲枢", "橠滨墭咿泶枱橛溋墯啉嘋哉啄潫哀泷椵猖" },
-            "上为丬举丶世伲东乀丨丨一一丘丈一丁丆三万眏鱨乀不丒丕业丄一丁丞三万眏鱨乁不丒丕业丄丌一一一一一一一丂丁万三万万上一一",
+            "上为丬举丶世伲东乀丨丨一一丘丈一丁丆三万眏鱨乀不丒丕业丄一丁丞三万眏鱨乁不丒丕业丄丌一一一一一一一一丂丁万三万万上一一",
             "毜枲杸吤墱栒檯渗港枱殝氺沛毝壪圧潬啌囌哤哤哤啌囌哤哤哥",
             null);
     }

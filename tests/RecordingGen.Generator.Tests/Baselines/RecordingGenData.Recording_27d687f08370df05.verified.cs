@@ -12,10 +12,10 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/gemini_interactions_error.json",
-            "三下丁儎丅丄世侞丈亾且乖傚丁上丂七一丄一一一一丏一丑与丕业丝丈一両且丄丌严丘丄丁上万一一一",
+            "上下丁儎丅丄世侞丈亾且乖傚丁上丂七一丄一一一一丏一丑与丕业丝丈一両且丄丌严丘丄丁上万一一一",
             "槓檯泺潌",
             new string[] { "滝溋湆檻滝槽枹檼污檻滝渗桻檼沥哇椼滗檻滝渗桻檼沥呢炗売椼滗标棇滧泿湲滰溵槰氺沛咺猀", "橠滨湑咂槰沗渗满澟毑沙漺槰呙洂槷椪浝湅桶氀潫栋滙咼沦椻枨满洁猖" },
-            "丆偾他亐偂丼一一侑三一丁一丅上不丒丄丄一万万一一一丁一一丅七侑三一丁一丅上不丒丄丄一一一",
+            "丅偾他亐偂丼一侑三一丁一丅上不丒丄丄一一一一一一一丁一一丅七侑三一丁一丅上不丒丄丄一一一",
             "怚溊檻榫歴災冿烍棰伍汒檻浩溘冿洂毣兹檻澛毙棇減淊椼猗",
             null);
     }

@@ -12,10 +12,10 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/provider_error.json",
-            "三下丁儎丅儖丘世乚乆傚乂丰丁丁丂七丄丅一一一一不一丕丒丙丈一丝丢严个丄丌丄丁丈下一一一",
+            "上下丁儎丅儖丘世乚乆傚乂丰丁丁丂七丄丅一一一一不一丕丒丙丈一丝丢严个丄丌丄丁丈下一一一",
             "槻溥嚧岭湺渟栋伍溦",
             new string[] { "滝溋湆檻滝槽枹檼污檻榏減沕棸滝溋曨渨洅湅浭墸滝溋曥枩曬氲槰敳灰娐浙沓橼槻溥嚧猀", "橠滨湑咂枵橻洃椷枮呕洀哉啄潫咶橍溧桶汁毕满洁猖" },
-            "上丰丘丼五他乌亞乔且偂一一一一一一一一一丁丁丂七丄侑上一丑世丙丞両丐严丐丄一一一",
+            "上丰丘丼五他乌亞乔且偂一一一一一一一一一一丁丁丂七丄侑上一丑世丙丞両丐严丐丄一一一",
             "浦洉檱椻曶棓洃椷枮寧梺椺漾溋崛渥添渨洅伇泷椃付哤仑伍沨枱檱伍氲槰伍沢潍檻澛毙梈檺枬棩檻浩满沨枱檱曵椺漾溋曨渨洅浕渗猐",
             null);
     }

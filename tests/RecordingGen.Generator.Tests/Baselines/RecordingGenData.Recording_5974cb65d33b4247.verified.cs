@@ -12,11 +12,11 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/ollama_embed.json",
-            "三万儎丁丨乀且世侞一万丁丂七丄一一一丁丄丈一丕与丙丈丒丌丄一一",
+            "上万儎丁丨乀且世侞一万丁丂七丄一一一丁丄丈一丕与丙丈丒丌丄一一",
             "咴浝咸氳椭枱殝氺沛毝壪圧潬橑毜猒",
             new string[] { "橠滨墭咿泶枱橛溋墯啉嘋咴浝咸氳椭" },
-            "丏世乀侊丐丬丸丬临乄乐丨临丨乌东一一丢一丁丆三丐不丐丑丐丕丳丝万睡卬両万丁严丐丩丐中丐丱丈丈丗丁丟丂乫丌丌丄一一一一一丁丂一丂一一丁丙丁万丏一一",
-            "枱殝氺沛毝壪圧潬棗沗棗沗曵椪溆沦洇枱曧潋枹檼汣器圯埬哥喩毟枩曧潋枹檼沢渥汁滗椿枱曦洈沦浦洀浨曨澛每棝渗满洁椿枱曦洈沦椿枱曧潋枹檼沗氳椭棑沙湇吥哤哤哤商塏哭單塓啅啎囉狓",
+            "丏世乀侊兪兮兲丬其兺兾冂円丨乌东一一丢一丁丆三丐不丐丑丐丕丳丝万睡卬両万丁严丐丩丐中丐丱丈丈丗丁丟丂乫丌丌丄一一一一一一丁丂一丂一一丁丙丁万丏一一",
+            "枱殝氺沛毝壪圧潬啉哪囑哤啇嘼氳椭棑沙湇吥哤哤哤商塏哭單塓啅啎囉狓",
             null);
     }
 }

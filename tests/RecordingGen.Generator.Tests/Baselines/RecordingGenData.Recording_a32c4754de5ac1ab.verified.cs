@@ -12,10 +12,10 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/embeddings_base64.json",
-            "三上丁儎丅儞乘两世侞侮僢丁七丂七丄丅一一一丁丅丈一丙丒丝世両並丄一一",
+            "上上丁儎丅儞乘两世侞侮僢丁七丂七丄丅一一一丁丅丈一丙丒丝世両並丄一一",
             "滝灰叶氳椭棑沙叄各氲毜洁毩优楁猗",
             new string[] { "滝溋湆檻滝槽枹檼污檻榏減沕棸滝溋曨氳椭棑沙湅浭墸滝溋曨氳椭棑沙湶标湼圮敤氳娐浙沓橼滝灰叶氳椭棑沙叄各氲毜猀", "橠滨湑咂枵橻洃椷枮呕洀哉啄潫咸氳椭棑沙猖" },
-            "下侦侪乀乒丶世乘僚乎亂乾一一丛一丁丈一丅上不万一丑丆丄丌丕业丑丞両一严万丂丩万丂丄丄一一一一一丁七一七一一丁丅一",
+            "下侦侪乀乒丶世乘僚乎亂乾一一丛一丁丈一丅上不万一丑丆丄丌丕业丑丞両一严万丂丩万丂丄丄一一一一一一丁七一七一一丁丅一",
             "学尨愻学濧塷嗇実滝灰叶氳椭棑沙叄各氲毜",
             null);
     }

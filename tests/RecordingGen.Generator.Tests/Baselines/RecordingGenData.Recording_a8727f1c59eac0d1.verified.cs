@@ -12,10 +12,10 @@ namespace Consumer.Tests.RecordingGenData
     {
         internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/tool_runtime_search.json",
-            "三七丁乀么丁丌一一一一一一丁丁丂一一一一",
+            "上七丁乀么丁丌一一一一一一丁丁丂一一一一",
             "歽洊毕棏椨湼枷桯煁淊椻灿墠毜枲枸俣",
             new string[] { "滝溋湆檻滝槽枹檼污滧泿曵潇满氶哇椼滗渗榹浭墸滝溋曶椪渙橇滰溵灙" },
-            "丄乂乐临傎一一三一丁丆三丐不一丄丄一七一一一一一一一一",
+            "丄乂乐临傎一一三一丁丆三丐不一丄丄一一丂一一一一一一一一",
             "徼枲枸伅減伇枲椵檱湅椻渥渕氶溊枬猈",
             null);
     }
