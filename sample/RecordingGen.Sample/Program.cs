@@ -82,12 +82,12 @@ Console.WriteLine("  " + updates + " SDK updates from " + Path.GetFileName(handl
 Console.WriteLine();
 
 Console.WriteLine("All recordings:");
-Console.WriteLine("  " + "Recording".PadRight(44) + " " + "Endpoint".PadRight(22) + " Streaming  Chunks  Tools");
+Console.WriteLine("  " + "Recording".PadRight(44) + " " + "Format".PadRight(22) + " Streaming  Chunks  Tools");
 foreach (Recording recording in Recordings.All)
 {
     Console.WriteLine(
         "  " + Shorten(Path.GetFileName(recording.SourcePath), 44).PadRight(44)
-        + " " + (recording.Request.Endpoint ?? "-").PadRight(22)
+        + " " + recording.Format.ToString().PadRight(22)
         + " " + (recording.Response.IsStreaming ? "yes" : "no").PadRight(10)
         + " " + recording.Response.Chunks.Count.ToString().PadLeft(6)
         + " " + recording.Request.Tools.Count.ToString().PadLeft(6));
