@@ -128,6 +128,16 @@ namespace RecordingGen.Benchmarks
                     }
                 }
             });
+            double tokens = Time(() =>
+            {
+                foreach (JsonDocument document in documents)
+                {
+                    var table = new StringTable();
+                    GC.KeepAlive(new JsonTokenEncoder(table).Encode(document.RootElement));
+                    var program = new ProgramBuilder();
+                    GC.KeepAlive(table.WriteLayout(program));
+                }
+            });
             documents.ForEach(document => document.Dispose());
             var emitOptions = new EmitOptions("Bench", true);
             double emit = Time(() =>
@@ -143,6 +153,7 @@ namespace RecordingGen.Benchmarks
             Console.WriteLine($"| text to UTF-8 bytes | {read:F0} |");
             Console.WriteLine($"| RecordingParser.Parse (bytes, JSON, typed layer, validation, encoding, fingerprint) | {parse:F0} |");
             Console.WriteLine($"| of which ReplayIdentity.Compute (RG0008 request key) | {fingerprint:F0} |");
+            Console.WriteLine($"| of which, about: every JSON value to tokens, string table and its packed layout | {tokens:F0} |");
             Console.WriteLine($"| DataEmitter.Emit (C# source of every recording) | {emit:F0} |");
             List<RecordingData> data = results.Where(result => result.Data is not null).Select(result => result.Data!).ToList();
             List<RecordingPart> parts = data.SelectMany(item => new[] { item.Request, item.Response }).ToList();

@@ -60,6 +60,12 @@ namespace RecordingGen.Generator.Parsing
                 case JsonValueKind.String:
                     tokens.Add(CompactFormat.Token(CompactFormat.KindString, _table.Add(JsonStrings.Value(element))));
                     break;
+                case JsonValueKind.Number when element.TryGetInt32(out int integer) && integer != 0 && integer != int.MinValue:
+                    // An integer's text is its digits (JSON has no leading zeros or plus sign), so no text is needed;
+                    // zero is left to the general case, which keeps "-0" apart from "0".
+                    tokens.Add(CompactFormat.NumberDecimal(integer < 0, 0));
+                    tokens.Add(integer < 0 ? -integer : integer);
+                    break;
                 case JsonValueKind.Number:
                     string text = element.GetRawText();
                     if (CompactFormat.TryDecimal(text, out bool negative, out int scale, out int mantissa))

@@ -186,13 +186,13 @@ namespace RecordingGen.Generator.Parsing
                 {
                     case CompactFormat.KindPropertyName:
                     case CompactFormat.KindString:
-                        hash.Add((char)CompactFormat.KindOf(token)).Add(table.Strings[CompactFormat.ValueOf(token)]);
+                        hash.Add((char)CompactFormat.KindOf(token)).Add(table.HashOf(CompactFormat.ValueOf(token)));
                         break;
                     case CompactFormat.KindNumber when CompactFormat.IsDecimal(token):
                         hash.Add(token).Add(tokens[++i]);
                         break;
                     case CompactFormat.KindNumber:
-                        hash.Add('#').Add(table.Strings[CompactFormat.TextIndexOf(token)]);
+                        hash.Add('#').Add(table.HashOf(CompactFormat.TextIndexOf(token)));
                         break;
                     default:
                         hash.Add(token);

@@ -23,6 +23,30 @@ namespace RecordingGen.Generator.Parsing
 
         private readonly HashSet<int> _shared = new HashSet<int>();
 
+        private readonly List<long> _hashes = new List<long>();
+
+        /// <summary>A 64-bit hash of the string at <paramref name="index"/>, computed once however often the string is used.</summary>
+        public long HashOf(int index)
+        {
+            while (_hashes.Count <= index)
+            {
+                _hashes.Add(0);
+            }
+
+            if (_hashes[index] == 0)
+            {
+                ulong hash = 14695981039346656037UL;
+                foreach (char c in Strings[index])
+                {
+                    hash = (hash ^ c) * 1099511628211UL;
+                }
+
+                _hashes[index] = (long)(hash | 1);
+            }
+
+            return _hashes[index];
+        }
+
         /// <summary>While true, strings added are request-side: see <see cref="SharedStringLength"/>.</summary>
         public bool AddingRequest { get; set; }
 

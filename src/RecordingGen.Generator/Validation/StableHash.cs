@@ -42,6 +42,12 @@ namespace RecordingGen.Generator.Validation
             return Add((char)((value >> 16) & 0xFFFF));
         }
 
+        public StableHash Add(long value)
+        {
+            Add((int)value);
+            return Add((int)(value >> 32));
+        }
+
         public override string ToString() => _a.ToString("x16", CultureInfo.InvariantCulture) + _b.ToString("x16", CultureInfo.InvariantCulture);
     }
 }

@@ -64,6 +64,19 @@ namespace RecordingGen.IntegrationTests.Replay
         }
 
         [Fact]
+        public async Task A_pass_through_recording_replays_its_HTTP_status_and_error_body()
+        {
+            Recording recording = Recordings.Other.GeminiInteractionsError.Recording;
+            using var client = new HttpClient(new RecordingReplayHandler(Recordings.All)) { BaseAddress = new Uri("https://generativelanguage.googleapis.com/v1beta/") };
+
+            using HttpResponseMessage response = await client.PostAsync("interactions", new StringContent(recording.Request.BodyJson!, Encoding.UTF8, "application/json"));
+
+            Assert.Equal(400, (int)response.StatusCode);
+            using JsonDocument body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal("invalid_request", body.RootElement.GetProperty("error").GetProperty("code").GetString());
+        }
+
+        [Fact]
         public async Task An_Ollama_chat_stream_replays_through_OllamaSharp_as_newline_delimited_JSON()
         {
             Recording recording = Recordings.Other.OllamaChatStream.Recording;
