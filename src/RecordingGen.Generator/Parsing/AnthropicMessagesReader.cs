@@ -87,14 +87,7 @@ namespace RecordingGen.Generator.Parsing
 
                 shape.Text = text.Count > 0 ? string.Join("\n", text) : null;
             }
-
-            // A user turn that only carries tool results is those results in the common layout.
-            if (results.Count == 0 || shape.Text is not null || shape.ToolCalls.Count > 0)
-            {
-                messages.Add(shape);
-            }
-
-            messages.AddRange(results);
+            MessageShape.AddTurn(messages, shape, results);
         }
 
         private static void ReadContent(JsonElement? content, JsonPath path, out string? text, out string? thinking, List<ToolCallShape> calls)

@@ -66,7 +66,7 @@ namespace RecordingGen.Generator.Parsing
             {
                 int? input = usage.Member("prompt_tokens").Int();
                 int? total = usage.Member("total_tokens").Int();
-                response.Usage = input is null && total is null ? null : new UsageShape { InputTokens = input, TotalTokens = total };
+                response.Usage = UsageShape.Of(input, null, total);
             }
 
             if (root.Member("prompt_eval_count").Int() is { } ollamaInput)

@@ -99,12 +99,7 @@ namespace RecordingGen.Generator.Parsing
                 message.Text = string.Join("\n", texts);
             }
 
-            if (results.Count == 0 || message.Text is not null || message.ToolCalls.Count > 0)
-            {
-                messages.Add(message);
-            }
-
-            messages.AddRange(results);
+            MessageShape.AddTurn(messages, message, results);
         }
 
         private static IEnumerable<JsonElement> Items(JsonElement? items)
@@ -204,7 +199,7 @@ namespace RecordingGen.Generator.Parsing
             int? input = usage.Member("total_input_tokens").Int();
             int? output = usage.Member("total_output_tokens").Int();
             int? total = usage.Member("total_tokens").Int();
-            return input is null && output is null && total is null ? null : new UsageShape { InputTokens = input, OutputTokens = output, TotalTokens = total };
+            return UsageShape.Of(input, output, total);
         }
     }
 }

@@ -37,6 +37,20 @@ namespace RecordingGen.Generator.Parsing
 
     internal sealed class MessageShape
     {
+        /// <summary>
+        /// Adds a turn and the tool results it carried, which become messages of role <c>tool</c> as in the
+        /// OpenAI layout; a turn that carried only tool results is those results alone.
+        /// </summary>
+        public static void AddTurn(List<MessageShape> messages, MessageShape turn, List<MessageShape> toolResults)
+        {
+            if (toolResults.Count == 0 || turn.Text is not null || turn.ToolCalls.Count > 0)
+            {
+                messages.Add(turn);
+            }
+
+            messages.AddRange(toolResults);
+        }
+
         public JsonPath Path { get; set; } = JsonPath.Root;
 
         public string Role { get; set; } = string.Empty;
@@ -179,6 +193,10 @@ namespace RecordingGen.Generator.Parsing
 
     internal sealed class UsageShape
     {
+        /// <summary>The usage a response reported, or null when it reported none of the three counts.</summary>
+        public static UsageShape? Of(int? input, int? output, int? total)
+            => input is null && output is null && total is null ? null : new UsageShape { InputTokens = input, OutputTokens = output, TotalTokens = total };
+
         public int? InputTokens { get; set; }
 
         public int? OutputTokens { get; set; }

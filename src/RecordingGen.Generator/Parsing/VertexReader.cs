@@ -107,12 +107,7 @@ namespace RecordingGen.Generator.Parsing
             }
 
             message.Text = texts.Count > 0 ? string.Join("\n", texts) : null;
-            if (results.Count == 0 || message.Text is not null || message.ToolCalls.Count > 0)
-            {
-                messages.Add(message);
-            }
-
-            messages.AddRange(results);
+            MessageShape.AddTurn(messages, message, results);
         }
 
         /// <summary>Reads the first candidate's parts and returns its finish reason.</summary>
@@ -145,7 +140,7 @@ namespace RecordingGen.Generator.Parsing
             int? input = usage.Member("prompt_token_count").Int();
             int? output = usage.Member("candidates_token_count").Int();
             int? total = usage.Member("total_token_count").Int();
-            return input is null && output is null && total is null ? null : new UsageShape { InputTokens = input, OutputTokens = output, TotalTokens = total };
+            return UsageShape.Of(input, output, total);
         }
     }
 }
