@@ -75,7 +75,7 @@ namespace RecordingGen.Replay
                     continue;
                 }
 
-                List<RequestDifference> differences = RequestDifference.Between(candidate.Body, incoming);
+                List<RequestDifference> differences = RequestDifference.Between(candidate.Body, incoming, untilDecisive: true);
                 if (differences.Any(difference => difference.IsDecisive))
                 {
                     continue;

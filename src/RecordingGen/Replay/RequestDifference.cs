@@ -39,15 +39,21 @@ namespace RecordingGen.Replay
             "parallel_tool_calls", "service_tier", "user", "metadata", "store",
         };
 
-        internal static List<RequestDifference> Between(JsonTree? recorded, JsonTree? incoming)
+        // untilDecisive stops at the first decisive difference: enough to rule a candidate out.
+        internal static List<RequestDifference> Between(JsonTree? recorded, JsonTree? incoming, bool untilDecisive = false)
         {
             var differences = new List<RequestDifference>();
-            Compare(recorded, incoming, string.Empty, differences);
+            Compare(recorded, incoming, string.Empty, differences, untilDecisive);
             return differences;
         }
 
-        private static void Compare(JsonTree? recorded, JsonTree? incoming, string path, List<RequestDifference> differences)
+        private static void Compare(JsonTree? recorded, JsonTree? incoming, string path, List<RequestDifference> differences, bool untilDecisive)
         {
+            if (untilDecisive && differences.Count > 0 && differences[differences.Count - 1].IsDecisive)
+            {
+                return;
+            }
+
             if (recorded is null || incoming is null || recorded.Kind != incoming.Kind)
             {
                 if (recorded is not null || incoming is not null)
@@ -66,14 +72,14 @@ namespace RecordingGen.Replay
                     incoming.Properties.ForEach(property => names.Add(property.Key));
                     foreach (string name in names)
                     {
-                        Compare(recorded.Get(name), incoming.Get(name), path.Length == 0 ? name : path + "." + name, differences);
+                        Compare(recorded.Get(name), incoming.Get(name), path.Length == 0 ? name : path + "." + name, differences, untilDecisive);
                     }
 
                     break;
                 case JsonValueKind.Array:
                     for (int i = 0; i < Math.Max(recorded.Items.Count, incoming.Items.Count); i++)
                     {
-                        Compare(i < recorded.Items.Count ? recorded.Items[i] : null, i < incoming.Items.Count ? incoming.Items[i] : null, path + "[" + i + "]", differences);
+                        Compare(i < recorded.Items.Count ? recorded.Items[i] : null, i < incoming.Items.Count ? incoming.Items[i] : null, path + "[" + i + "]", differences, untilDecisive);
                     }
 
                     break;
