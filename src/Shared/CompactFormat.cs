@@ -167,6 +167,9 @@ namespace RecordingGen.Internal
 
         public static int ValueOf(int token) => token >> 2;
 
+#if RECORDINGGEN_GENERATOR
+        [System.Runtime.CompilerServices.MethodImpl(RecordingGen.Generator.HotPath.Optimized)]
+#endif
         public static void Append(System.Text.StringBuilder builder, int value)
         {
             if (value < 0)

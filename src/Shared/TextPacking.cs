@@ -16,6 +16,9 @@ namespace RecordingGen.Internal
         /// <summary>Precedes a character of the packed range that stands for itself.</summary>
         private const char Verbatim = (char)(SingleStart + Symbols);
 
+#if RECORDINGGEN_GENERATOR
+        [System.Runtime.CompilerServices.MethodImpl(RecordingGen.Generator.HotPath.Optimized)]
+#endif
         public static string Pack(string text)
         {
             var packed = new System.Text.StringBuilder((text.Length / 2) + 8);

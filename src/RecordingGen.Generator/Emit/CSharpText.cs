@@ -23,6 +23,7 @@ namespace RecordingGen.Generator.Emit
             return builder.ToString();
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public static void AppendLiteral(StringBuilder builder, string value)
         {
             builder.Append('"');

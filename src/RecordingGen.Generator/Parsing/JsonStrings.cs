@@ -12,6 +12,7 @@ namespace RecordingGen.Generator.Parsing
     /// </summary>
     internal static class JsonStrings
     {
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public static string Value(JsonElement element)
         {
             try

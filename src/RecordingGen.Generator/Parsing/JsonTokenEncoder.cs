@@ -34,6 +34,7 @@ namespace RecordingGen.Generator.Parsing
         }
 
         // Recursion is bounded by the document's MaxDepth, which the parser sets.
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private void Write(JsonElement element, List<int> tokens)
         {
             switch (element.ValueKind)

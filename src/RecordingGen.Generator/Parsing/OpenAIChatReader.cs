@@ -48,6 +48,7 @@ namespace RecordingGen.Generator.Parsing
         }
 
         /// <summary>Streamed: text deltas and finish reasons per chunk, tool calls assembled by index, the last usage.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public static void ReadStream(ResponseShape response)
         {
             var calls = new SortedDictionary<int, ToolCallBuilder>();

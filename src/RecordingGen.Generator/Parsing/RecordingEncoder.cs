@@ -171,6 +171,7 @@ namespace RecordingGen.Generator.Parsing
         }
 
         /// <summary>Hashes JSON tokens by the strings they stand for, so equal JSON hashes equal across recordings.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static void HashTokens(StableHash hash, StringTable table, List<int>? tokens)
         {
             if (tokens is null)
@@ -263,6 +264,7 @@ namespace RecordingGen.Generator.Parsing
         /// A chunk of the same length as a recent one is stored as its changes to that one: in a stream the
         /// envelope (id, model, created, fingerprint...) repeats, so most chunks differ in one or two tokens.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static void WriteChunkTokens(ProgramBuilder program, List<List<int>> previous, List<int> tokens)
         {
             for (int distance = 1; distance <= ChunkBaseWindow && distance <= previous.Count; distance++)

@@ -56,6 +56,7 @@ namespace RecordingGen.Generator.Parsing
 
         public List<string> Strings { get; } = new List<string>();
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public int Add(string value)
         {
             if (!_indices.TryGetValue(value, out int index))

@@ -31,6 +31,7 @@ namespace RecordingGen.Generator.Validation
             return new RequestFingerprint(sourcePath, key.ToString(), responseHash, location);
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static void WriteCanonical(JsonElement element, StableHash builder)
         {
             switch (element.ValueKind)
