@@ -95,6 +95,13 @@ namespace RecordingGen.Generator.Naming
             return folders.ToArray();
         }
 
+        /// <summary>A URL without its query or fragment: what a pass-through recording has instead of an endpoint.</summary>
+        public static string UrlPath(string url)
+        {
+            int end = url.IndexOfAny(new[] { '?', '#' });
+            return end < 0 ? url : url.Substring(0, end);
+        }
+
         public static string FileStem(string path)
         {
             string[] segments = Split(path);

@@ -13,8 +13,8 @@ namespace RecordingGen.Generator.Parsing
     /// </summary>
     internal static class AnthropicMessagesReader
     {
-        public static bool IsMessages(string? url)
-            => url is not null && UrlPath(url).EndsWith("/messages", System.StringComparison.Ordinal);
+        public static bool IsMessages(string? endpoint)
+            => endpoint is not null && endpoint.EndsWith("/messages", System.StringComparison.Ordinal);
 
         public static void ReadRequest(JsonElement body, RequestShape request)
         {
@@ -185,11 +185,5 @@ namespace RecordingGen.Generator.Parsing
             => value.ValueKind == JsonValueKind.String ? JsonStrings.Value(value)
                : value.ValueKind == JsonValueKind.Array ? JsonRead.JoinLines(value, block => block.Member("text").String())
                : null;
-
-        public static string UrlPath(string url)
-        {
-            int query = url.IndexOfAny(new[] { '?', '#' });
-            return query < 0 ? url : url.Substring(0, query);
-        }
     }
 }

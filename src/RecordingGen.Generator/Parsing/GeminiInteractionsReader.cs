@@ -13,8 +13,8 @@ namespace RecordingGen.Generator.Parsing
     /// </summary>
     internal static class GeminiInteractionsReader
     {
-        public static bool IsInteractions(string? url)
-            => url is not null && AnthropicMessagesReader.UrlPath(url).EndsWith("/interactions", System.StringComparison.Ordinal);
+        public static bool IsInteractions(string? endpoint)
+            => endpoint is not null && endpoint.EndsWith("/interactions", System.StringComparison.Ordinal);
 
         public static void ReadRequest(JsonElement body, RequestShape request)
         {

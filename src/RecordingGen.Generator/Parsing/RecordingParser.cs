@@ -195,7 +195,7 @@ namespace RecordingGen.Generator.Parsing
         /// </summary>
         private static RecordingFormat ReadTypedLayer(JsonElement requestElement, string? type, RequestShape request, ResponseShape response)
         {
-            string? endpoint = request.Endpoint ?? (request.Url is { } url ? AnthropicMessagesReader.UrlPath(url) : null);
+            string? endpoint = request.Endpoint ?? (request.Url is { } url ? PathNames.UrlPath(url) : null);
             JsonElement? body = request.Body.Object();
             if (OpenAIChatReader.IsChatEndpoint(endpoint) || type == OpenAIChatReader.ChunkType || type == OpenAIChatReader.CompletionType)
             {

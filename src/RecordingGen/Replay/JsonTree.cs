@@ -177,7 +177,7 @@ namespace RecordingGen.Replay
             }
         }
 
-        /// <summary>Equal as JSON values: object keys in any order, numbers by value.</summary>
+        /// <summary>Two JSON numbers are equal by value, so 1 and 1.0 compare equal.</summary>
         public static bool NumbersEqual(string a, string b)
             => a == b
                || (double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out double x)

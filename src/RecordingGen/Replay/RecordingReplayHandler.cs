@@ -63,9 +63,10 @@ namespace RecordingGen.Replay
         }
 
         /// <summary>Picks the recording that answers a request, by the rules above; throws <see cref="RecordingMismatchException"/> when none does.</summary>
-        public Recording Match(string method, string path, string? body)
+        public Recording Match(string method, string path, string? body) => Match(method, path, ParseBody(body, out _));
+
+        private Recording Match(string method, string path, JsonTree? incoming)
         {
-            JsonTree? incoming = ParseBody(body);
             Recording? best = null;
             int bestScore = int.MaxValue;
             foreach (Candidate candidate in _candidates)
@@ -118,27 +119,20 @@ namespace RecordingGen.Replay
         private HttpResponseMessage Answer(HttpRequestMessage request, string? body)
         {
             string path = request.RequestUri is { } uri ? (uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0]) : "/";
-            Recording recording = Match(request.Method.Method, path, body);
+            Recording recording = Match(request.Method.Method, path, ParseBody(body, out bool base64));
             lock (_replayed)
             {
                 _replayed.Add(recording);
             }
 
-            bool base64 = body is not null && body.Contains("\"encoding_format\"") && AsksForBase64(body);
             ReplayResponse response = _responses.GetOrAdd((recording, base64), key => ReplayResponse.For(key.Item1, key.Item2));
             return response.ToMessage(request);
         }
 
-        private static bool AsksForBase64(string body)
+        // base64Embeddings: whether the request asks for embeddings as base64, which normalization then drops.
+        private static JsonTree? ParseBody(string? body, out bool base64Embeddings)
         {
-            using JsonDocument document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("encoding_format", out JsonElement format)
-                && format.ValueKind == JsonValueKind.String && format.GetString() == "base64";
-        }
-
-        private static JsonTree? ParseBody(string? body)
-        {
+            base64Embeddings = false;
             if (string.IsNullOrWhiteSpace(body))
             {
                 return null;
@@ -147,7 +141,9 @@ namespace RecordingGen.Replay
             try
             {
                 using JsonDocument document = JsonDocument.Parse(body!);
-                return RequestNormalizer.Normalize(JsonTree.FromElement(document.RootElement));
+                JsonTree tree = JsonTree.FromElement(document.RootElement);
+                base64Embeddings = tree.Kind == JsonValueKind.Object && tree.Get("encoding_format") is { } format && format.IsString("base64");
+                return RequestNormalizer.Normalize(tree);
             }
             catch (JsonException)
             {
