@@ -78,11 +78,18 @@ namespace RecordingGen.Generator
             });
             IncrementalValueProvider<bool> fits = budget.Select(static (overBudget, _) => overBudget is null);
 
-            context.RegisterSourceOutput(data.Combine(emitOptions).Combine(fits), static (spc, input) =>
+            // A fixed set of batches, each compared by its recordings (the same instances while they stay
+            // cached), so an edit re-emits the one batch that holds the edited recording.
+            IncrementalValuesProvider<DataBatch> batches = data
+                .Collect()
+                .SelectMany(static (all, _) => DataBatch.Split(all))
+                .WithTrackingName(TrackingNames.DataBatches);
+            context.RegisterSourceOutput(batches.Combine(emitOptions).Combine(fits), static (spc, input) =>
             {
-                if (input.Right)
+                DataBatch batch = input.Left.Left;
+                if (input.Right && batch.Recordings.Count > 0)
                 {
-                    spc.AddSource(DataEmitter.HintName(input.Left.Left), DataEmitter.Emit(input.Left.Left, input.Left.Right));
+                    spc.AddSource(DataEmitter.HintName(batch), DataEmitter.Emit(batch, input.Left.Right));
                 }
             });
 
@@ -102,16 +109,16 @@ namespace RecordingGen.Generator
                 }
             });
 
-            // RG0008 compares requests across files.
-            IncrementalValueProvider<EquatableArray<RequestFingerprint>> fingerprints = parsed
+            // RG0008 compares requests across files; only the conflicts found are compared between runs.
+            IncrementalValueProvider<EquatableArray<DiagnosticInfo>> conflicts = parsed
                 .Select(static (result, _) => result.Fingerprint!)
                 .Where(static value => value is not null)
                 .Collect()
-                .Select(static (all, _) => new EquatableArray<RequestFingerprint>(all.OrderBy(print => print.SourcePath, StringComparer.Ordinal)))
-                .WithTrackingName(TrackingNames.Fingerprints);
-            context.RegisterSourceOutput(fingerprints, static (spc, all) =>
+                .Select(static (all, _) => ReplayConflicts.Find(all))
+                .WithTrackingName(TrackingNames.ReplayConflicts);
+            context.RegisterSourceOutput(conflicts, static (spc, all) =>
             {
-                foreach (DiagnosticInfo conflict in ReplayConflicts.Find(all))
+                foreach (DiagnosticInfo conflict in all)
                 {
                     spc.ReportDiagnostic(conflict.ToDiagnostic());
                 }

@@ -9,8 +9,9 @@ namespace RecordingGen.Generator
         public const string Parse = nameof(Parse);
         public const string Diagnostics = nameof(Diagnostics);
         public const string Data = nameof(Data);
+        public const string DataBatches = nameof(DataBatches);
         public const string Summaries = nameof(Summaries);
-        public const string Fingerprints = nameof(Fingerprints);
+        public const string ReplayConflicts = nameof(ReplayConflicts);
         public const string LiteralCosts = nameof(LiteralCosts);
         public const string Budget = nameof(Budget);
     }

@@ -16,6 +16,13 @@ namespace RecordingGen.Benchmarks
                 return 0;
             }
 
+            if (which == "generation-loop")
+            {
+                // Full runs only, for a profiler: dotnet-trace collect -- <this> generation-loop
+                GenerationBenchmark.Loop(Corpus.Files(Corpus.Unpack()), rounds: args.Length > 1 ? int.Parse(args[1]) : 10, reruns: args.Length > 2 ? int.Parse(args[2]) : 0, edits: args.Length > 3 ? int.Parse(args[3]) : 0);
+                return 0;
+            }
+
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
             if (which is "all" or "generation")
             {

@@ -16,7 +16,7 @@ namespace RecordingGen.Generator.Tests
     {
         private static readonly string[] AllSteps =
         {
-            TrackingNames.Options, TrackingNames.EmitOptions, TrackingNames.RecordingFiles, TrackingNames.Parse, TrackingNames.Diagnostics, TrackingNames.Data, TrackingNames.Summaries, TrackingNames.Fingerprints, TrackingNames.LiteralCosts, TrackingNames.Budget,
+            TrackingNames.Options, TrackingNames.EmitOptions, TrackingNames.RecordingFiles, TrackingNames.Parse, TrackingNames.Diagnostics, TrackingNames.Data, TrackingNames.DataBatches, TrackingNames.Summaries, TrackingNames.ReplayConflicts, TrackingNames.LiteralCosts, TrackingNames.Budget,
         };
 
         [Fact]
@@ -60,9 +60,16 @@ namespace RecordingGen.Generator.Tests
             IncrementalStepRunReason[] data = Reasons(result, TrackingNames.Data);
             Assert.Equal(1, data.Count(reason => reason == IncrementalStepRunReason.Modified));
 
-            // Every untouched recording's source output is cached; only the edited recording's is re-emitted.
+            // Of the fixed set of batches only the one holding the edited recording changes, and only its
+            // source is re-emitted; every other output is cached.
+            var batches = result.TrackedSteps[TrackingNames.DataBatches].SelectMany(run => run.Outputs).ToArray();
+            Assert.Equal(Model.DataBatch.Count, batches.Length);
+            var changed = Assert.Single(batches, output => output.Reason != IncrementalStepRunReason.Unchanged);
+            Assert.Equal(IncrementalStepRunReason.Modified, changed.Reason);
+            Assert.Contains(((Model.DataBatch)changed.Value).Recordings, recording => recording.SourcePath.EndsWith("tool_call_after_history.json", StringComparison.Ordinal));
             IncrementalStepRunReason[] outputs = result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(run => run.Outputs).Select(output => output.Reason).ToArray();
             Assert.Equal(1, outputs.Count(reason => reason == IncrementalStepRunReason.Modified));
+            Assert.Equal(outputs.Length - 1, outputs.Count(reason => reason == IncrementalStepRunReason.Cached));
 
             // The recording's name, path and tools did not change, so the Recordings facade is not re-emitted.
             AssertAll(result, TrackingNames.Summaries, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);

@@ -1,24 +1,47 @@
+using System.Globalization;
 using System.Text;
 using RecordingGen.Generator.Model;
 
 namespace RecordingGen.Generator.Emit
 {
     /// <summary>
-    /// Emits one class per recording holding its compact literals. The class initializes only when a test
-    /// first touches the recording, and then the library decodes it; there are no large initializers to JIT.
+    /// Emits one class per recording holding its compact literals, a batch of them per file (see
+    /// <see cref="DataBatch"/>). A class initializes only when a test first touches its recording, and then
+    /// the library decodes it; there are no large initializers to JIT.
     /// </summary>
     internal static class DataEmitter
     {
         public const string DataNamespaceSuffix = "RecordingGenData";
 
-        public static string HintName(RecordingData data) => DataNamespaceSuffix + "/" + data.DataClassName + ".g.cs";
+        public static string HintName(DataBatch batch) => DataNamespaceSuffix + "/Recordings_" + batch.Number.ToString("x2", CultureInfo.InvariantCulture) + ".g.cs";
 
-        public static string Emit(RecordingData data, EmitOptions options)
+        public static string Emit(DataBatch batch, EmitOptions options)
         {
-            var writer = new SourceWriter(data.Request.Program.Length + data.Response.Program.Length + ((data.Request.PackedStrings.Length + data.Response.PackedStrings.Length) * 2) + 1024);
+            int capacity = 1024;
+            foreach (RecordingData data in batch.Recordings)
+            {
+                capacity += data.Request.Program.Length + data.Response.Program.Length + ((data.Request.PackedStrings.Length + data.Response.PackedStrings.Length) * 2) + 1024;
+            }
+
+            var writer = new SourceWriter(capacity);
             writer.FileHeader(options.NullableDirective);
-            string rootNamespace = options.Namespace;
-            writer.Open("namespace " + rootNamespace + "." + DataNamespaceSuffix);
+            writer.Open("namespace " + options.Namespace + "." + DataNamespaceSuffix);
+            for (int i = 0; i < batch.Recordings.Count; i++)
+            {
+                if (i > 0)
+                {
+                    writer.Line();
+                }
+
+                WriteRecording(writer, batch.Recordings[i]);
+            }
+
+            writer.Close();
+            return writer.ToString();
+        }
+
+        private static void WriteRecording(SourceWriter writer, RecordingData data)
+        {
             writer.Line("/// <summary>The data of <c>" + CSharpText.Comment(data.SourcePath) + "</c>.</summary>");
             writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"RecordingGen\", \"" + ThisAssembly.Version + "\")]");
             writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
@@ -28,8 +51,6 @@ namespace RecordingGen.Generator.Emit
             WritePart(writer, data.Request, ",");
             WritePart(writer, data.Response, ");");
             writer.Close();
-            writer.Close();
-            return writer.ToString();
         }
 
         private static void WritePart(SourceWriter writer, RecordingPart part, string end)

@@ -13,20 +13,28 @@ namespace RecordingGen.Generator.Parsing
         private readonly string _path;
         private readonly SourceText _text;
         private readonly byte[] _utf8;
+        private readonly int _length;
         private readonly int _jsonStart;
 
-        public JsonPositions(string path, SourceText text, byte[] utf8)
+        /// <param name="utf8">The file's text as UTF-8 in its first <paramref name="length"/> bytes (a pooled buffer may be longer).</param>
+        public JsonPositions(string path, SourceText text, byte[] utf8, int length)
         {
             _path = path;
             _text = text;
             _utf8 = utf8;
+            _length = length;
 
             // A byte order mark that survived decoding is not JSON; the reader starts after it.
-            _jsonStart = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
+            _jsonStart = length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
+        }
+
+        public JsonPositions(string path, SourceText text, byte[] utf8)
+            : this(path, text, utf8, utf8.Length)
+        {
         }
 
         /// <summary>The bytes the JSON reader reads: the file without a leading byte order mark.</summary>
-        public System.ReadOnlyMemory<byte> Json => new System.ReadOnlyMemory<byte>(_utf8, _jsonStart, _utf8.Length - _jsonStart);
+        public System.ReadOnlyMemory<byte> Json => new System.ReadOnlyMemory<byte>(_utf8, _jsonStart, _length - _jsonStart);
 
         /// <summary>The location of <paramref name="byteLength"/> bytes at <paramref name="byteOffset"/> of <see cref="Json"/>.</summary>
         public LocationInfo At(long byteOffset, int byteLength = 1)
@@ -34,7 +42,45 @@ namespace RecordingGen.Generator.Parsing
             int start = CharOffset(_jsonStart + byteOffset);
             int end = System.Math.Max(start, CharOffset(_jsonStart + byteOffset + byteLength));
             var span = TextSpan.FromBounds(start, System.Math.Min(end, _text.Length));
-            return new LocationInfo(_path, span, _text.Lines.GetLinePositionSpan(span));
+            return new LocationInfo(_path, span, LinePositionsOf(span));
+        }
+
+        /// <summary>
+        /// Line and column of both ends of <paramref name="span"/>, counted as <see cref="SourceText.Lines"/>
+        /// counts them (CR, LF, CRLF, NEL, LS, PS). Most locations sit near the start of the file (the
+        /// request's), and SourceText would first split the whole file into lines for them.
+        /// </summary>
+        private LinePositionSpan LinePositionsOf(TextSpan span)
+        {
+            int line = 0;
+            int lineStart = 0;
+            LinePosition start = default;
+            for (int i = 0; i < span.End; i++)
+            {
+                if (i == span.Start)
+                {
+                    start = new LinePosition(line, i - lineStart);
+                }
+
+                char c = _text[i];
+                if (c == '\r' && i + 1 < _text.Length && _text[i + 1] == '\n')
+                {
+                    continue;
+                }
+
+                if (c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029')
+                {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+
+            if (span.Start == span.End)
+            {
+                start = new LinePosition(line, span.Start - lineStart);
+            }
+
+            return new LinePositionSpan(start, new LinePosition(line, span.End - lineStart));
         }
 
         /// <summary>The location a <see cref="JsonException"/> points at (0-based line and byte in line).</summary>
@@ -144,7 +190,7 @@ namespace RecordingGen.Generator.Parsing
 
         private int CharOffset(long byteOffset)
         {
-            long end = System.Math.Min(byteOffset, _utf8.Length);
+            long end = System.Math.Min(byteOffset, _length);
             int chars = 0;
             for (long i = 0; i < end; i++)
             {

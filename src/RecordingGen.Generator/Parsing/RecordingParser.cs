@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
@@ -40,8 +41,32 @@ namespace RecordingGen.Generator.Parsing
 
         private static ParseResult ParseText(string path, string sourcePath, SourceText text, CancellationToken cancellationToken)
         {
-            byte[] utf8 = Encoding.UTF8.GetBytes(text.ToString());
-            var positions = new JsonPositions(path, text, utf8);
+            // Pooled: most of the corpus's files are larger than the large-object threshold, and a fresh array
+            // per file made the UTF-8 copy the biggest allocation of a run. Nothing parsed below outlives it.
+            // The text is copied out rather than read with ToString, which copies a large file's text into a new
+            // string anyway (the compiler holds big files in chunks).
+            char[] chars = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+            byte[]? utf8 = null;
+            try
+            {
+                text.CopyTo(0, chars, 0, text.Length);
+                utf8 = ArrayPool<byte>.Shared.Rent(Math.Max(1, Encoding.UTF8.GetByteCount(chars, 0, text.Length)));
+                int length = Encoding.UTF8.GetBytes(chars, 0, text.Length, utf8, 0);
+                return ParseUtf8(path, sourcePath, new JsonPositions(path, text, utf8, length), cancellationToken);
+            }
+            finally
+            {
+                if (utf8 is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(utf8);
+                }
+
+                ArrayPool<char>.Shared.Return(chars);
+            }
+        }
+
+        private static ParseResult ParseUtf8(string path, string sourcePath, JsonPositions positions, CancellationToken cancellationToken)
+        {
             JsonDocument document;
             try
             {
@@ -330,10 +355,14 @@ namespace RecordingGen.Generator.Parsing
             return first is { ValueKind: JsonValueKind.Object } value ? value.TypeName() : null;
         }
 
+        [ThreadStatic]
+        private static SHA256? t_sha256;
+
         /// <summary>A stable class name for a recording's data, from a hash of its path.</summary>
         public static string DataClassName(string sourcePath)
         {
-            using var sha = SHA256.Create();
+            // SHA256.Create costs more than hashing a path; an instance is not thread-safe, so one per thread.
+            SHA256 sha = t_sha256 ??= SHA256.Create();
             byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(sourcePath));
             var name = new StringBuilder("Recording_", 42);
             for (int i = 0; i < 8; i++)
