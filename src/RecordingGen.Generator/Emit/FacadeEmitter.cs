@@ -10,6 +10,8 @@ namespace RecordingGen.Generator.Emit
     {
         public const string HintName = "Recordings.g.cs";
 
+        private const int SwitchPage = 64;
+
         public static string Emit(EquatableArray<RecordingSummary> sortedSummaries, EmitOptions options)
         {
             string rootNamespace = options.Namespace;
@@ -24,16 +26,7 @@ namespace RecordingGen.Generator.Emit
             writer.Line("public static global::System.Collections.Generic.IReadOnlyList<global::RecordingGen.Recording> All { get; } =");
             writer.Line("    new global::RecordingGen.Internal.RecordingList(" + sortedSummaries.Count.ToString(CultureInfo.InvariantCulture) + ", GetRecording);");
             writer.Line();
-            writer.Open("private static global::RecordingGen.Recording GetRecording(int index)");
-            writer.Open("switch (index)");
-            for (int i = 0; i < sortedSummaries.Count; i++)
-            {
-                writer.Line("case " + i.ToString(CultureInfo.InvariantCulture) + ": return " + dataNamespace + sortedSummaries[i].DataClassName + ".Value;");
-            }
-
-            writer.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(index));");
-            writer.Close();
-            writer.Close();
+            WriteGetRecording(writer, sortedSummaries, dataNamespace);
 
             var indices = new Dictionary<string, int>(System.StringComparer.Ordinal);
             for (int i = 0; i < sortedSummaries.Count; i++)
@@ -46,6 +39,40 @@ namespace RecordingGen.Generator.Emit
             writer.Close();
             writer.Close();
             return writer.ToString();
+        }
+
+        /// <summary>
+        /// The recording at an index of <c>All</c>, as switches of at most <see cref="SwitchPage"/> cases: the
+        /// compiler's flow analysis of one method grows with the square of its branches, and one switch over
+        /// the whole corpus made it the largest part of compiling the generated code.
+        /// </summary>
+        private static void WriteGetRecording(SourceWriter writer, EquatableArray<RecordingSummary> sortedSummaries, string dataNamespace)
+        {
+            int pages = (sortedSummaries.Count + SwitchPage - 1) / SwitchPage;
+            writer.Open("private static global::RecordingGen.Recording GetRecording(int index)");
+            writer.Open("switch (index / " + SwitchPage.ToString(CultureInfo.InvariantCulture) + ")");
+            for (int page = 0; page < pages; page++)
+            {
+                writer.Line("case " + page.ToString(CultureInfo.InvariantCulture) + ": return GetRecording" + page.ToString(CultureInfo.InvariantCulture) + "(index);");
+            }
+
+            writer.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(index));");
+            writer.Close();
+            writer.Close();
+            for (int page = 0; page < pages; page++)
+            {
+                writer.Line();
+                writer.Open("private static global::RecordingGen.Recording GetRecording" + page.ToString(CultureInfo.InvariantCulture) + "(int index)");
+                writer.Open("switch (index)");
+                for (int i = page * SwitchPage; i < sortedSummaries.Count && i < (page + 1) * SwitchPage; i++)
+                {
+                    writer.Line("case " + i.ToString(CultureInfo.InvariantCulture) + ": return " + dataNamespace + sortedSummaries[i].DataClassName + ".Value;");
+                }
+
+                writer.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(index));");
+                writer.Close();
+                writer.Close();
+            }
         }
 
         private static void WriteMembers(SourceWriter writer, FacadeTree node, string dataNamespace, string getRecording, Dictionary<string, int> indices)

@@ -16,9 +16,9 @@ namespace RecordingGen.Generator.Parsing
         public static bool IsMessages(string? endpoint)
             => endpoint is not null && endpoint.EndsWith("/messages", System.StringComparison.Ordinal);
 
-        public static void ReadRequest(JsonElement body, RequestShape request)
+        public static void ReadRequest(JsonValue body, RequestShape request)
         {
-            JsonElement? system = body.Member("system");
+            JsonValue? system = body.Member("system");
             if (system is { } value && BlockText(value) is { } systemText)
             {
                 request.Messages.Add(new MessageShape { Path = request.BodyPath["system"], Role = "system", Text = systemText });
@@ -27,7 +27,7 @@ namespace RecordingGen.Generator.Parsing
             if (body.Member("messages").Array() is { } messages)
             {
                 int index = 0;
-                foreach (JsonElement message in messages.EnumerateArray())
+                foreach (JsonValue message in messages.EnumerateArray())
                 {
                     ReadMessage(message, request.BodyPath["messages"][index++], request.Messages);
                 }
@@ -44,25 +44,25 @@ namespace RecordingGen.Generator.Parsing
             }
             else if (response.Body is { ValueKind: JsonValueKind.Object } body)
             {
-                ReadContent(((JsonElement?)body).Member("content"), response.BodyPath["content"], out string? text, out string? thinking, response.ToolCalls);
+                ReadContent(((JsonValue?)body).Member("content"), response.BodyPath["content"], out string? text, out string? thinking, response.ToolCalls);
                 response.Text = text;
                 response.Thinking = thinking;
-                response.FinishReason = ((JsonElement?)body).Member("stop_reason").String();
-                response.Usage = Usage(((JsonElement?)body).Member("usage"), null);
+                response.FinishReason = ((JsonValue?)body).Member("stop_reason").String();
+                response.Usage = Usage(((JsonValue?)body).Member("usage"), null);
             }
         }
 
-        private static void ReadMessage(JsonElement message, JsonPath path, List<MessageShape> messages)
+        private static void ReadMessage(JsonValue message, JsonPath path, List<MessageShape> messages)
         {
             string role = message.Member("role").String() ?? string.Empty;
-            JsonElement? content = message.Member("content");
+            JsonValue? content = message.Member("content");
             var shape = new MessageShape { Path = path, Role = role, Text = content.String() };
             var results = new List<MessageShape>();
             if (content.Array() is { } blocks)
             {
                 var text = new List<string>();
                 int index = 0;
-                foreach (JsonElement block in blocks.EnumerateArray())
+                foreach (JsonValue block in blocks.EnumerateArray())
                 {
                     JsonPath blockPath = path["content"][index++];
                     switch (block.Member("type").String())
@@ -90,14 +90,14 @@ namespace RecordingGen.Generator.Parsing
             MessageShape.AddTurn(messages, shape, results);
         }
 
-        private static void ReadContent(JsonElement? content, JsonPath path, out string? text, out string? thinking, List<ToolCallShape> calls)
+        private static void ReadContent(JsonValue? content, JsonPath path, out string? text, out string? thinking, List<ToolCallShape> calls)
         {
             StringBuilder? texts = null;
             StringBuilder? thoughts = null;
             if (content.Array() is { } blocks)
             {
                 int index = 0;
-                foreach (JsonElement block in blocks.EnumerateArray())
+                foreach (JsonValue block in blocks.EnumerateArray())
                 {
                     switch (block.Member("type").String())
                     {
@@ -122,11 +122,11 @@ namespace RecordingGen.Generator.Parsing
 
         private static void ReadStream(ResponseShape response)
         {
-            var calls = new SortedDictionary<int, (ToolCallShape Call, StringBuilder Json, JsonElement? Input)>();
+            var calls = new SortedDictionary<int, (ToolCallShape Call, StringBuilder Json, JsonValue? Input)>();
             UsageShape? usage = null;
             foreach (ChunkShape chunk in response.Chunks)
             {
-                JsonElement? data = chunk.Data;
+                JsonValue? data = chunk.Data;
                 switch (data.Member("type").String())
                 {
                     case "message_start":
@@ -137,7 +137,7 @@ namespace RecordingGen.Generator.Parsing
                         calls[start] = (ToolSchemas.Call(chunk.DataPath, block.Member("id").String(), block.Member("name").String(), null), new StringBuilder(), block.Member("input"));
                         break;
                     case "content_block_delta":
-                        JsonElement? delta = data.Member("delta");
+                        JsonValue? delta = data.Member("delta");
                         switch (delta.Member("type").String())
                         {
                             case "text_delta":
@@ -173,7 +173,7 @@ namespace RecordingGen.Generator.Parsing
         }
 
         /// <summary>Anthropic reports input and output tokens (the stream in two events, later values win); the total is their sum.</summary>
-        private static UsageShape? Usage(JsonElement? usage, UsageShape? earlier)
+        private static UsageShape? Usage(JsonValue? usage, UsageShape? earlier)
         {
             int? input = usage.Member("input_tokens").Int() ?? earlier?.InputTokens;
             int? output = usage.Member("output_tokens").Int() ?? earlier?.OutputTokens;
@@ -181,7 +181,7 @@ namespace RecordingGen.Generator.Parsing
         }
 
         /// <summary>A string, or the text blocks of a block list joined with newlines.</summary>
-        private static string? BlockText(JsonElement value)
+        private static string? BlockText(JsonValue value)
             => value.ValueKind == JsonValueKind.String ? JsonStrings.Value(value)
                : value.ValueKind == JsonValueKind.Array ? JsonRead.JoinLines(value, block => block.Member("text").String())
                : null;

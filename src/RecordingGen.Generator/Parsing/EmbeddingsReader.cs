@@ -15,16 +15,16 @@ namespace RecordingGen.Generator.Parsing
             => type == OpenAIType || type == "ollama._types.EmbedResponse" || type == "ollama._types.EmbeddingsResponse"
                || (endpoint is not null && (endpoint.EndsWith("/embeddings", System.StringComparison.Ordinal) || endpoint.EndsWith("/api/embed", System.StringComparison.Ordinal)));
 
-        public static void ReadRequest(JsonElement body, RequestShape request)
+        public static void ReadRequest(JsonValue body, RequestShape request)
         {
-            JsonElement? input = body.Member("input") ?? body.Member("prompt");
+            JsonValue? input = body.Member("input") ?? body.Member("prompt");
             if (input.String() is { } single)
             {
                 request.Inputs.Add(single);
             }
             else if (input.Array() is { } items)
             {
-                foreach (JsonElement item in items.EnumerateArray())
+                foreach (JsonValue item in items.EnumerateArray())
                 {
                     // Token-id inputs have no text: they are kept as their JSON.
                     request.Inputs.Add(item.ValueKind == JsonValueKind.String ? JsonStrings.Value(item) : item.CompactText());
@@ -39,11 +39,11 @@ namespace RecordingGen.Generator.Parsing
                 return;
             }
 
-            JsonElement? root = body;
+            JsonValue? root = body;
             if (root.Member("data").Array() is { } data)
             {
                 int index = 0;
-                foreach (JsonElement item in data.EnumerateArray())
+                foreach (JsonValue item in data.EnumerateArray())
                 {
                     AddVector(response, item.Member("embedding"), new object[] { "data", index, "embedding" });
                     index++;
@@ -52,7 +52,7 @@ namespace RecordingGen.Generator.Parsing
             else if (root.Member("embeddings").Array() is { } vectors)
             {
                 int index = 0;
-                foreach (JsonElement vector in vectors.EnumerateArray())
+                foreach (JsonValue vector in vectors.EnumerateArray())
                 {
                     AddVector(response, vector, new object[] { "embeddings", index++ });
                 }
@@ -78,7 +78,7 @@ namespace RecordingGen.Generator.Parsing
         }
 
         /// <summary>Only an array of numbers or a base64 string is a vector; anything else is left to the raw body.</summary>
-        private static void AddVector(ResponseShape response, JsonElement? vector, object[] path)
+        private static void AddVector(ResponseShape response, JsonValue? vector, object[] path)
         {
             if (vector is { ValueKind: JsonValueKind.String })
             {
@@ -91,7 +91,7 @@ namespace RecordingGen.Generator.Parsing
                 return;
             }
 
-            foreach (JsonElement number in numbers.EnumerateArray())
+            foreach (JsonValue number in numbers.EnumerateArray())
             {
                 if (number.ValueKind != JsonValueKind.Number)
                 {

@@ -16,14 +16,14 @@ namespace RecordingGen.Generator.Parsing
         public static bool IsInteractions(string? endpoint)
             => endpoint is not null && endpoint.EndsWith("/interactions", System.StringComparison.Ordinal);
 
-        public static void ReadRequest(JsonElement body, RequestShape request)
+        public static void ReadRequest(JsonValue body, RequestShape request)
         {
             if (body.Member("system_instruction").String() is { } system)
             {
                 request.Messages.Add(new MessageShape { Path = request.BodyPath["system_instruction"], Role = "system", Text = system });
             }
 
-            JsonElement? input = body.Member("input");
+            JsonValue? input = body.Member("input");
             if (input.String() is { } text)
             {
                 request.Messages.Add(new MessageShape { Path = request.BodyPath["input"], Role = "user", Text = text });
@@ -31,7 +31,7 @@ namespace RecordingGen.Generator.Parsing
             else if (input.Array() is { } turns)
             {
                 int index = 0;
-                foreach (JsonElement turn in turns.EnumerateArray())
+                foreach (JsonValue turn in turns.EnumerateArray())
                 {
                     ReadTurn(turn, request.BodyPath["input"][index++], request.Messages);
                 }
@@ -50,25 +50,25 @@ namespace RecordingGen.Generator.Parsing
             {
                 var text = new StringBuilder();
                 var thinking = new StringBuilder();
-                ReadOutputs(((JsonElement?)body).Member("outputs"), response.BodyPath["outputs"], text, thinking, response.ToolCalls);
+                ReadOutputs(((JsonValue?)body).Member("outputs"), response.BodyPath["outputs"], text, thinking, response.ToolCalls);
                 response.Text = text.ToString();
                 response.Thinking = thinking.ToString();
-                response.FinishReason = ((JsonElement?)body).Member("status").String();
-                response.Usage = Usage(((JsonElement?)body).Member("usage"));
+                response.FinishReason = ((JsonValue?)body).Member("status").String();
+                response.Usage = Usage(((JsonValue?)body).Member("usage"));
             }
         }
 
-        private static void ReadTurn(JsonElement turn, JsonPath path, List<MessageShape> messages)
+        private static void ReadTurn(JsonValue turn, JsonPath path, List<MessageShape> messages)
         {
             // A turn without a role is a single content item given at the top level.
             string role = turn.Member("role").String() ?? "user";
-            JsonElement? content = turn.Member("content") ?? (turn.Member("type") is not null ? (JsonElement?)turn : null);
+            JsonValue? content = turn.Member("content") ?? (turn.Member("type") is not null ? (JsonValue?)turn : null);
             var message = new MessageShape { Path = path, Role = role, Text = content.String() };
             var results = new List<MessageShape>();
-            JsonElement? items = content.Array() ?? (content is { ValueKind: JsonValueKind.Object } single ? single : null);
+            JsonValue? items = content.Array() ?? (content is { ValueKind: JsonValueKind.Object } single ? single : null);
             var texts = new List<string>();
             int index = 0;
-            foreach (JsonElement item in Items(items))
+            foreach (JsonValue item in Items(items))
             {
                 JsonPath itemPath = content.Array() is null ? path : path["content"][index];
                 index++;
@@ -82,7 +82,7 @@ namespace RecordingGen.Generator.Parsing
                         break;
                     case "function_result":
                     case "function_response":
-                        JsonElement? result = item.Member("result") ?? item.Member("response");
+                        JsonValue? result = item.Member("result") ?? item.Member("response");
                         results.Add(new MessageShape
                         {
                             Path = itemPath,
@@ -102,11 +102,11 @@ namespace RecordingGen.Generator.Parsing
             MessageShape.AddTurn(messages, message, results);
         }
 
-        private static IEnumerable<JsonElement> Items(JsonElement? items)
+        private static IEnumerable<JsonValue> Items(JsonValue? items)
         {
             if (items is { ValueKind: JsonValueKind.Array } array)
             {
-                foreach (JsonElement item in array.EnumerateArray())
+                foreach (JsonValue item in array.EnumerateArray())
                 {
                     yield return item;
                 }
@@ -117,10 +117,10 @@ namespace RecordingGen.Generator.Parsing
             }
         }
 
-        private static void ReadOutputs(JsonElement? outputs, JsonPath path, StringBuilder text, StringBuilder thinking, List<ToolCallShape> calls)
+        private static void ReadOutputs(JsonValue? outputs, JsonPath path, StringBuilder text, StringBuilder thinking, List<ToolCallShape> calls)
         {
             int index = 0;
-            foreach (JsonElement output in Items(outputs.Array()))
+            foreach (JsonValue output in Items(outputs.Array()))
             {
                 switch (output.Member("type").String())
                 {
@@ -140,7 +140,7 @@ namespace RecordingGen.Generator.Parsing
         }
 
         /// <summary>A thought carries a signature and, when the request asked for them, summary texts.</summary>
-        private static string? ThoughtText(JsonElement thought)
+        private static string? ThoughtText(JsonValue thought)
             => thought.Member("summary").Array() is { } summary ? JsonRead.JoinLines(summary, item => item.Member("text").String()) : thought.Member("text").String();
 
         private static void ReadStream(ResponseShape response)
@@ -148,7 +148,7 @@ namespace RecordingGen.Generator.Parsing
             var calls = new SortedDictionary<int, ToolCallShape>();
             foreach (ChunkShape chunk in response.Chunks)
             {
-                JsonElement? data = chunk.Data;
+                JsonValue? data = chunk.Data;
                 string? type = data.Member("event_type").String() ?? chunk.EventName;
                 switch (type)
                 {
@@ -156,7 +156,7 @@ namespace RecordingGen.Generator.Parsing
                         calls[data.Member("index").Int() ?? calls.Count] = ToolSchemas.Call(chunk.DataPath, content.Member("id").String(), content.Member("name").String(), content.Member("arguments"));
                         break;
                     case "content.delta":
-                        JsonElement? delta = data.Member("delta");
+                        JsonValue? delta = data.Member("delta");
                         switch (delta.Member("type").String())
                         {
                             case "text":
@@ -175,7 +175,7 @@ namespace RecordingGen.Generator.Parsing
 
                         break;
                     case "interaction.complete":
-                        JsonElement? interaction = data.Member("interaction");
+                        JsonValue? interaction = data.Member("interaction");
                         chunk.FinishReason = interaction.Member("status").String();
                         response.FinishReason = chunk.FinishReason ?? response.FinishReason;
                         response.Usage = Usage(interaction.Member("usage")) ?? response.Usage;
@@ -194,7 +194,7 @@ namespace RecordingGen.Generator.Parsing
             return started;
         }
 
-        private static UsageShape? Usage(JsonElement? usage)
+        private static UsageShape? Usage(JsonValue? usage)
         {
             int? input = usage.Member("total_input_tokens").Int();
             int? output = usage.Member("total_output_tokens").Int();

@@ -17,7 +17,7 @@ namespace RecordingGen.Generator.Parsing
         public const string MemberName = "id_normalization_mapping";
 
         /// <summary>The recording rewritten with the mapping applied, or null when it has no mapping to apply.</summary>
-        public static byte[]? Apply(JsonElement root)
+        public static byte[]? Apply(JsonValue root)
         {
             if (root.Member(MemberName).Object() is not { } mapping)
             {
@@ -25,7 +25,7 @@ namespace RecordingGen.Generator.Parsing
             }
 
             var replacements = new List<KeyValuePair<string, string>>();
-            foreach (JsonProperty pair in mapping.EnumerateObject())
+            foreach (JsonMember pair in mapping.EnumerateObject())
             {
                 string original = pair.Value.ValueKind == JsonValueKind.String ? JsonStrings.Value(pair.Value) : string.Empty;
                 if (original.Length > 0)
@@ -49,13 +49,13 @@ namespace RecordingGen.Generator.Parsing
         }
 
         // Recursion is bounded by the document's MaxDepth, which the parser sets.
-        private static void Write(JsonElement element, Utf8JsonWriter writer, List<KeyValuePair<string, string>> replacements, bool isRoot)
+        private static void Write(JsonValue element, Utf8JsonWriter writer, List<KeyValuePair<string, string>> replacements, bool isRoot)
         {
             switch (element.ValueKind)
             {
                 case JsonValueKind.Object:
                     writer.WriteStartObject();
-                    foreach (JsonProperty property in element.EnumerateObject())
+                    foreach (JsonMember property in element.EnumerateObject())
                     {
                         string name = JsonStrings.Name(property);
                         if (isRoot && name == MemberName)
@@ -75,7 +75,7 @@ namespace RecordingGen.Generator.Parsing
                     break;
                 case JsonValueKind.Array:
                     writer.WriteStartArray();
-                    foreach (JsonElement item in element.EnumerateArray())
+                    foreach (JsonValue item in element.EnumerateArray())
                     {
                         Write(item, writer, replacements, isRoot: false);
                     }

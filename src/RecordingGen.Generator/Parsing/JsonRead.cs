@@ -5,7 +5,7 @@ namespace RecordingGen.Generator.Parsing
     /// <summary>Tolerant accessors: a member of the wrong kind reads as absent, never as an exception.</summary>
     internal static class JsonRead
     {
-        public static JsonElement? Member(this JsonElement element, string name)
+        public static JsonValue? Member(this JsonValue element, string name)
         {
             if (element.ValueKind != JsonValueKind.Object)
             {
@@ -14,7 +14,7 @@ namespace RecordingGen.Generator.Parsing
 
             try
             {
-                return element.TryGetProperty(name, out JsonElement value) ? value : null;
+                return element.TryGetProperty(name, out JsonValue value) ? value : null;
             }
             catch (System.ArgumentException)
             {
@@ -23,47 +23,47 @@ namespace RecordingGen.Generator.Parsing
             }
         }
 
-        public static JsonElement? Member(this JsonElement? element, string name)
+        public static JsonValue? Member(this JsonValue? element, string name)
             => element is { } value ? value.Member(name) : null;
 
-        public static string? String(this JsonElement? element)
+        public static string? String(this JsonValue? element)
             => element is { ValueKind: JsonValueKind.String } value ? JsonStrings.Value(value) : null;
 
-        public static bool IsTrue(this JsonElement? element) => element is { ValueKind: JsonValueKind.True };
+        public static bool IsTrue(this JsonValue? element) => element is { ValueKind: JsonValueKind.True };
 
-        public static int? Int(this JsonElement? element)
+        public static int? Int(this JsonValue? element)
             => element is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out int number) ? number : null;
 
-        public static JsonElement? Array(this JsonElement? element)
+        public static JsonValue? Array(this JsonValue? element)
             => element is { ValueKind: JsonValueKind.Array } value ? value : null;
 
-        public static JsonElement? Object(this JsonElement? element)
+        public static JsonValue? Object(this JsonValue? element)
             => element is { ValueKind: JsonValueKind.Object } value ? value : null;
 
-        public static JsonElement? FirstItem(this JsonElement element) => ((JsonElement?)element).FirstItem();
+        public static JsonValue? FirstItem(this JsonValue element) => ((JsonValue?)element).FirstItem();
 
-        public static JsonElement? FirstItem(this JsonElement? element)
+        public static JsonValue? FirstItem(this JsonValue? element)
             => element.Array() is { } array && array.GetArrayLength() > 0 ? array[0] : null;
 
         /// <summary>The recorder wraps typed values as <c>{"__type__": ..., "__data__": value}</c>; this returns the value.</summary>
-        public static JsonElement Unwrap(this JsonElement element)
+        public static JsonValue Unwrap(this JsonValue element)
             => element.ValueKind == JsonValueKind.Object
                && element.TryGetProperty("__type__", out _)
-               && element.TryGetProperty("__data__", out JsonElement data)
+               && element.TryGetProperty("__data__", out JsonValue data)
                 ? data
                 : element;
 
         /// <summary>The path of <see cref="Unwrap"/>'s result, given the wrapper's path.</summary>
-        public static JsonPath UnwrapPath(this JsonElement element, JsonPath path)
+        public static JsonPath UnwrapPath(this JsonValue element, JsonPath path)
             => element.ValueKind == JsonValueKind.Object && element.TryGetProperty("__type__", out _) && element.TryGetProperty("__data__", out _)
                 ? path["__data__"]
                 : path;
 
         /// <summary>The strings <paramref name="text"/> finds in an array's items, joined with newlines; null when it finds none.</summary>
-        public static string? JoinLines(JsonElement array, System.Func<JsonElement, string?> text)
+        public static string? JoinLines(JsonValue array, System.Func<JsonValue, string?> text)
         {
             System.Text.StringBuilder? joined = null;
-            foreach (JsonElement item in array.EnumerateArray())
+            foreach (JsonValue item in array.EnumerateArray())
             {
                 if (text(item) is { } line)
                 {
@@ -75,7 +75,7 @@ namespace RecordingGen.Generator.Parsing
         }
 
         /// <summary>The value as compact JSON text, independent of the file's formatting and line endings.</summary>
-        public static string CompactText(this JsonElement element)
+        public static string CompactText(this JsonValue element)
         {
             try
             {
@@ -98,6 +98,6 @@ namespace RecordingGen.Generator.Parsing
             }
         }
 
-        public static string? TypeName(this JsonElement element) => ((JsonElement?)element).Member("__type__").String();
+        public static string? TypeName(this JsonValue element) => ((JsonValue?)element).Member("__type__").String();
     }
 }

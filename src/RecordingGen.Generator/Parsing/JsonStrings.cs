@@ -1,62 +1,35 @@
 using System;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 
 namespace RecordingGen.Generator.Parsing
 {
     /// <summary>
-    /// Reads JSON strings exactly, lone surrogates included. JSON allows an escaped lone surrogate
+    /// Decodes JSON strings exactly, lone surrogates included. JSON allows an escaped lone surrogate
     /// ("\ud800") and recorded model output contains them (a stream cut inside an emoji); System.Text.Json
-    /// refuses to turn them into a .NET string, so those strings are unescaped here from the raw text.
+    /// refuses to turn them into a .NET string, so escaped strings are decoded here.
     /// </summary>
     internal static class JsonStrings
     {
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        public static string Value(JsonElement element)
-        {
-            try
-            {
-                return element.GetString()!;
-            }
-            catch (InvalidOperationException)
-            {
-                return UnescapeQuoted(element.GetRawText());
-            }
-        }
+        public static string Value(JsonValue element) => element.GetString()!;
 
-        public static string Name(JsonProperty property)
-        {
-            try
-            {
-                return property.Name;
-            }
-            catch (InvalidOperationException)
-            {
-                // A property's text is its quoted name, a colon and its value.
-                return UnescapeQuoted(property.ToString());
-            }
-        }
+        public static string Name(JsonMember member) => member.Name;
 
-        /// <summary>Decodes the JSON string token that starts <paramref name="raw"/>.</summary>
-        public static string UnescapeQuoted(string raw)
+        /// <summary>Decodes the content of a JSON string token (without its quotes) that contains escapes.</summary>
+        public static string Unescape(ReadOnlySpan<byte> raw)
         {
-            var builder = new StringBuilder(raw.Length);
-            for (int i = 1; i < raw.Length; i++)
+            string text = Encoding.UTF8.GetString(raw.ToArray());
+            var builder = new StringBuilder(text.Length);
+            for (int i = 0; i < text.Length; i++)
             {
-                char c = raw[i];
-                if (c == '"')
-                {
-                    break;
-                }
-
-                if (c != '\\')
+                char c = text[i];
+                if (c != '\\' || i + 1 >= text.Length)
                 {
                     builder.Append(c);
                     continue;
                 }
 
-                char escape = raw[++i];
+                char escape = text[++i];
                 switch (escape)
                 {
                     case 'b': builder.Append('\b'); break;
@@ -65,7 +38,7 @@ namespace RecordingGen.Generator.Parsing
                     case 'r': builder.Append('\r'); break;
                     case 't': builder.Append('\t'); break;
                     case 'u':
-                        builder.Append((char)int.Parse(raw.Substring(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                        builder.Append((char)int.Parse(text.Substring(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
                         i += 4;
                         break;
                     default: builder.Append(escape); break;

@@ -1,30 +1,37 @@
 using System.Collections.Generic;
-using System.Text.Json;
 using RecordingGen.Internal;
 
 namespace RecordingGen.Generator.Parsing
 {
-    /// <summary>Turns JSON values into compact tokens whose strings live in the recording's string table.</summary>
+    /// <summary>
+    /// Turns JSON values into compact tokens whose strings live in the recording's string table. A value is
+    /// a run of <see cref="FlatJson"/> tokens, so encoding it is one loop over them; each distinct string
+    /// and number of a document is looked up in the table once, however many chunks repeat it.
+    /// </summary>
     internal sealed class JsonTokenEncoder
     {
         private readonly StringTable _table;
+        private readonly List<DocumentMap> _maps = new List<DocumentMap>();
+        private DocumentMap? _last;
 
         public JsonTokenEncoder(StringTable table)
         {
             _table = table;
         }
 
-        public List<int> Encode(JsonElement element)
+        public List<int> Encode(JsonValue element)
         {
-            var tokens = new List<int>();
+            // One compact token per JSON token, two for a number with a fraction: sized once, not grown.
+            int count = element.Document.Next(element.Index) - element.Index;
+            var tokens = new List<int>(count + (count / 4) + 2);
             Write(element, tokens);
             return tokens;
         }
 
-        public List<int> EncodeArray(IEnumerable<JsonElement> items)
+        public List<int> EncodeArray(IEnumerable<JsonValue> items)
         {
             var tokens = new List<int> { CompactFormat.StartArray };
-            foreach (JsonElement item in items)
+            foreach (JsonValue item in items)
             {
                 Write(item, tokens);
             }
@@ -33,62 +40,146 @@ namespace RecordingGen.Generator.Parsing
             return tokens;
         }
 
-        // Recursion is bounded by the document's MaxDepth, which the parser sets.
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        private void Write(JsonElement element, List<int> tokens)
+        private void Write(JsonValue element, List<int> tokens)
         {
-            switch (element.ValueKind)
+            FlatJson document = element.Document;
+            DocumentMap map = MapOf(document);
+            int end = document.Next(element.Index);
+            for (int i = element.Index; i < end; i++)
             {
-                case JsonValueKind.Object:
-                    tokens.Add(CompactFormat.StartObject);
-                    foreach (JsonProperty property in element.EnumerateObject())
-                    {
-                        tokens.Add(CompactFormat.Token(CompactFormat.KindPropertyName, _table.Add(JsonStrings.Name(property))));
-                        Write(property.Value, tokens);
-                    }
+                switch (document.KindAt(i))
+                {
+                    case FlatJson.StartObject:
+                        tokens.Add(CompactFormat.StartObject);
+                        break;
+                    case FlatJson.EndObject:
+                        tokens.Add(CompactFormat.EndObject);
+                        break;
+                    case FlatJson.StartArray:
+                        tokens.Add(CompactFormat.StartArray);
+                        break;
+                    case FlatJson.EndArray:
+                        tokens.Add(CompactFormat.EndArray);
+                        break;
+                    case FlatJson.PropertyName:
+                        tokens.Add(CompactFormat.Token(CompactFormat.KindPropertyName, map.StringIndex(document.ValueAt(i))));
+                        break;
+                    case FlatJson.String:
+                        tokens.Add(CompactFormat.Token(CompactFormat.KindString, map.StringIndex(document.ValueAt(i))));
+                        break;
+                    case FlatJson.Number:
+                        map.AddNumber(new JsonValue(document, i), tokens);
+                        break;
+                    case FlatJson.True:
+                        tokens.Add(CompactFormat.True);
+                        break;
+                    case FlatJson.False:
+                        tokens.Add(CompactFormat.False);
+                        break;
+                    default:
+                        tokens.Add(CompactFormat.Null);
+                        break;
+                }
+            }
+        }
 
-                    tokens.Add(CompactFormat.EndObject);
-                    break;
-                case JsonValueKind.Array:
-                    tokens.Add(CompactFormat.StartArray);
-                    foreach (JsonElement item in element.EnumerateArray())
-                    {
-                        Write(item, tokens);
-                    }
+        private DocumentMap MapOf(FlatJson document)
+        {
+            if (_last?.Document == document)
+            {
+                return _last;
+            }
 
-                    tokens.Add(CompactFormat.EndArray);
-                    break;
-                case JsonValueKind.String:
-                    tokens.Add(CompactFormat.Token(CompactFormat.KindString, _table.Add(JsonStrings.Value(element))));
-                    break;
-                case JsonValueKind.Number when element.TryGetInt32(out int integer) && integer != 0 && integer != int.MinValue:
-                    // An integer's text is its digits (JSON has no leading zeros or plus sign), so no text is needed;
-                    // zero is left to the general case, which keeps "-0" apart from "0".
-                    tokens.Add(CompactFormat.NumberDecimal(integer < 0, 0));
-                    tokens.Add(integer < 0 ? -integer : integer);
-                    break;
-                case JsonValueKind.Number:
-                    string text = element.GetRawText();
-                    if (CompactFormat.TryDecimal(text, out bool negative, out int scale, out int mantissa))
-                    {
-                        tokens.Add(CompactFormat.NumberDecimal(negative, scale));
-                        tokens.Add(mantissa);
-                    }
-                    else
-                    {
-                        tokens.Add(CompactFormat.NumberText(_table.Add(text)));
-                    }
+            foreach (DocumentMap map in _maps)
+            {
+                if (map.Document == document)
+                {
+                    return _last = map;
+                }
+            }
 
-                    break;
-                case JsonValueKind.True:
-                    tokens.Add(CompactFormat.True);
-                    break;
-                case JsonValueKind.False:
-                    tokens.Add(CompactFormat.False);
-                    break;
-                default:
-                    tokens.Add(CompactFormat.Null);
-                    break;
+            _last = new DocumentMap(document, _table);
+            _maps.Add(_last);
+            return _last;
+        }
+
+        /// <summary>A document's string ids mapped to table indices, and its numbers to their tokens, as first met.</summary>
+        private sealed class DocumentMap
+        {
+            private const byte NumberUnknown = 0;
+            private const byte NumberDecimal = 1;
+            private const byte NumberText = 2;
+
+            private readonly StringTable _table;
+            private readonly int[] _indices;
+            private readonly byte[] _numberKinds;
+            private readonly int[] _numberTokens;
+            private readonly int[] _mantissas;
+
+            public DocumentMap(FlatJson document, StringTable table)
+            {
+                Document = document;
+                _table = table;
+                _indices = new int[document.StringCount];
+                _numberKinds = new byte[document.StringCount];
+                _numberTokens = new int[document.StringCount];
+                _mantissas = new int[document.StringCount];
+            }
+
+            public FlatJson Document { get; }
+
+            public int StringIndex(int id)
+            {
+                int index = _indices[id];
+                if (index == 0)
+                {
+                    index = _table.Add(Document.StringAt(id)) + 1;
+                    _indices[id] = index;
+                }
+
+                return index - 1;
+            }
+
+            public void AddNumber(JsonValue number, List<int> tokens)
+            {
+                int id = Document.ValueAt(number.Index);
+                if (_numberKinds[id] == NumberUnknown)
+                {
+                    Classify(number, id);
+                }
+
+                tokens.Add(_numberTokens[id]);
+                if (_numberKinds[id] == NumberDecimal)
+                {
+                    tokens.Add(_mantissas[id]);
+                }
+            }
+
+            private void Classify(JsonValue number, int id)
+            {
+                if (number.TryGetInt32(out int integer) && integer != 0 && integer != int.MinValue)
+                {
+                    // An integer's text is its digits (JSON has no leading zeros or plus sign), so no text is
+                    // needed; zero is left to the general case, which keeps "-0" apart from "0".
+                    _numberKinds[id] = NumberDecimal;
+                    _numberTokens[id] = CompactFormat.NumberDecimal(integer < 0, 0);
+                    _mantissas[id] = integer < 0 ? -integer : integer;
+                    return;
+                }
+
+                string text = Document.StringAt(id);
+                if (CompactFormat.TryDecimal(text, out bool negative, out int scale, out int mantissa))
+                {
+                    _numberKinds[id] = NumberDecimal;
+                    _numberTokens[id] = CompactFormat.NumberDecimal(negative, scale);
+                    _mantissas[id] = mantissa;
+                }
+                else
+                {
+                    _numberKinds[id] = NumberText;
+                    _numberTokens[id] = CompactFormat.NumberText(_table.Add(text));
+                }
             }
         }
     }

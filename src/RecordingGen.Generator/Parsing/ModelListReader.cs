@@ -22,21 +22,21 @@ namespace RecordingGen.Generator.Parsing
         {
             if (response.BodyItems is { } items)
             {
-                foreach (JsonElement item in items)
+                foreach (JsonValue item in items)
                 {
                     Add(response, item, idMember: "id");
                 }
             }
             else if (response.Body.Member("models").Array() is { } models)
             {
-                foreach (JsonElement item in models.EnumerateArray())
+                foreach (JsonValue item in models.EnumerateArray())
                 {
                     Add(response, item, idMember: "model");
                 }
             }
         }
 
-        private static void Add(ResponseShape response, JsonElement item, string idMember)
+        private static void Add(ResponseShape response, JsonValue item, string idMember)
         {
             string? id = item.Member(idMember).String() ?? item.Member("name").String();
             if (id is null)
@@ -44,7 +44,7 @@ namespace RecordingGen.Generator.Parsing
                 return;
             }
 
-            JsonElement? created = item.Member("created");
+            JsonValue? created = item.Member("created");
             response.Models.Add(new ModelShape
             {
                 Id = id,

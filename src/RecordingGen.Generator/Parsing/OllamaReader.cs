@@ -15,7 +15,7 @@ namespace RecordingGen.Generator.Parsing
         public static bool IsOllama(string? endpoint, string? type)
             => type == GenerateType || type == ChatType || endpoint == "/api/generate" || endpoint == "/api/chat";
 
-        public static void ReadRequest(JsonElement body, RequestShape request)
+        public static void ReadRequest(JsonValue body, RequestShape request)
         {
             request.Prompt = body.Member("prompt").String();
             OpenAIChatReader.ReadRequest(body, request);
@@ -27,7 +27,7 @@ namespace RecordingGen.Generator.Parsing
             {
                 foreach (ChunkShape chunk in response.Chunks)
                 {
-                    JsonElement? data = chunk.Data;
+                    JsonValue? data = chunk.Data;
                     chunk.TextDelta = Text(data);
                     chunk.ThinkingDelta = Thinking(data);
                     chunk.FinishReason = data.Member("done_reason").String();
@@ -45,14 +45,14 @@ namespace RecordingGen.Generator.Parsing
                 response.Text = Text(body);
                 response.Thinking = Thinking(body);
                 response.Timings = Timings(body);
-                response.FinishReason = ((JsonElement?)body).Member("done_reason").String();
+                response.FinishReason = ((JsonValue?)body).Member("done_reason").String();
                 ReadCalls(body, response.BodyPath, response);
                 response.Usage = Usage(body);
             }
         }
 
         /// <summary>The durations Ollama reports in nanoseconds, kept as their number text (they exceed 32 bits).</summary>
-        public static TimingsShape? Timings(JsonElement? data)
+        public static TimingsShape? Timings(JsonValue? data)
         {
             var timings = new TimingsShape
             {
@@ -64,16 +64,16 @@ namespace RecordingGen.Generator.Parsing
             return timings.Total is null && timings.Load is null && timings.PromptEvaluation is null && timings.Evaluation is null ? null : timings;
         }
 
-        private static string? Nanoseconds(JsonElement? value)
+        private static string? Nanoseconds(JsonValue? value)
             => value is { ValueKind: JsonValueKind.Number } number && number.TryGetInt64(out long nanoseconds)
                 ? nanoseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)
                 : null;
 
-        private static string? Thinking(JsonElement? data) => data.Member("thinking").String() ?? data.Member("message").Member("thinking").String();
+        private static string? Thinking(JsonValue? data) => data.Member("thinking").String() ?? data.Member("message").Member("thinking").String();
 
-        private static string? Text(JsonElement? data) => data.Member("response").String() ?? data.Member("message").Member("content").String();
+        private static string? Text(JsonValue? data) => data.Member("response").String() ?? data.Member("message").Member("content").String();
 
-        private static void ReadCalls(JsonElement? data, JsonPath path, ResponseShape response)
+        private static void ReadCalls(JsonValue? data, JsonPath path, ResponseShape response)
         {
             if (data.Member("message").Member("tool_calls").Array() is not { } calls)
             {
@@ -81,21 +81,21 @@ namespace RecordingGen.Generator.Parsing
             }
 
             int index = 0;
-            foreach (JsonElement call in calls.EnumerateArray())
+            foreach (JsonValue call in calls.EnumerateArray())
             {
-                JsonElement? function = ((JsonElement?)call).Member("function");
-                JsonElement? arguments = function.Member("arguments");
+                JsonValue? function = ((JsonValue?)call).Member("function");
+                JsonValue? arguments = function.Member("arguments");
                 response.ToolCalls.Add(new ToolCallShape
                 {
                     Path = path["message"]["tool_calls"][index++],
-                    Id = ((JsonElement?)call).Member("id").String(),
+                    Id = ((JsonValue?)call).Member("id").String(),
                     Name = function.Member("name").String() ?? string.Empty,
                     Arguments = arguments.String() ?? (arguments is { } json ? json.CompactText() : string.Empty),
                 });
             }
         }
 
-        private static UsageShape? Usage(JsonElement? data)
+        private static UsageShape? Usage(JsonValue? data)
         {
             int? input = data.Member("prompt_eval_count").Int();
             int? output = data.Member("eval_count").Int();

@@ -13,12 +13,12 @@ namespace RecordingGen.Generator.Parsing
         public static bool IsChatEndpoint(string? endpoint)
             => endpoint is not null && endpoint.EndsWith("/chat/completions", System.StringComparison.Ordinal);
 
-        public static void ReadRequest(JsonElement body, RequestShape request)
+        public static void ReadRequest(JsonValue body, RequestShape request)
         {
             if (body.Member("messages").Array() is { } messages)
             {
                 int index = 0;
-                foreach (JsonElement item in messages.EnumerateArray())
+                foreach (JsonValue item in messages.EnumerateArray())
                 {
                     if (item.ValueKind == JsonValueKind.Object)
                     {
@@ -31,9 +31,9 @@ namespace RecordingGen.Generator.Parsing
 
             if (body.Member("tools").Array() is { } tools)
             {
-                foreach (JsonElement item in tools.EnumerateArray())
+                foreach (JsonValue item in tools.EnumerateArray())
                 {
-                    JsonElement? function = item.Member("function").Object() ?? ((JsonElement?)item).Object();
+                    JsonValue? function = item.Member("function").Object() ?? ((JsonValue?)item).Object();
                     if (function.Member("name").String() is { } name)
                     {
                         request.Tools.Add(new ToolShape
@@ -54,8 +54,8 @@ namespace RecordingGen.Generator.Parsing
             var calls = new SortedDictionary<int, ToolCallBuilder>();
             foreach (ChunkShape chunk in response.Chunks)
             {
-                JsonElement? choice = ((JsonElement?)chunk.Data).Member("choices").FirstItem();
-                JsonElement? delta = choice.Member("delta");
+                JsonValue? choice = ((JsonValue?)chunk.Data).Member("choices").FirstItem();
+                JsonValue? delta = choice.Member("delta");
                 chunk.TextDelta = delta.Member("content").String();
                 chunk.FinishReason = choice.Member("finish_reason").String();
                 if (chunk.FinishReason is not null)
@@ -66,9 +66,9 @@ namespace RecordingGen.Generator.Parsing
                 if (delta.Member("tool_calls").Array() is { } deltas)
                 {
                     int position = 0;
-                    foreach (JsonElement part in deltas.EnumerateArray())
+                    foreach (JsonValue part in deltas.EnumerateArray())
                     {
-                        int index = ((JsonElement?)part).Member("index").Int() ?? position;
+                        int index = ((JsonValue?)part).Member("index").Int() ?? position;
                         if (!calls.TryGetValue(index, out ToolCallBuilder? call))
                         {
                             call = new ToolCallBuilder { Path = chunk.DataPath["choices"][0]["delta"]["tool_calls"][position] };
@@ -77,14 +77,14 @@ namespace RecordingGen.Generator.Parsing
 
                         position++;
 
-                        call.Id ??= ((JsonElement?)part).Member("id").String();
-                        JsonElement? function = ((JsonElement?)part).Member("function");
+                        call.Id ??= ((JsonValue?)part).Member("id").String();
+                        JsonValue? function = ((JsonValue?)part).Member("function");
                         call.Name ??= function.Member("name").String();
                         call.Arguments.Append(function.Member("arguments").String());
                     }
                 }
 
-                if (ReadUsage(((JsonElement?)chunk.Data).Member("usage")) is { } usage)
+                if (ReadUsage(((JsonValue?)chunk.Data).Member("usage")) is { } usage)
                 {
                     response.Usage = usage;
                 }
@@ -97,9 +97,9 @@ namespace RecordingGen.Generator.Parsing
             }
         }
 
-        public static void ReadCompletion(JsonElement body, ResponseShape response)
+        public static void ReadCompletion(JsonValue body, ResponseShape response)
         {
-            JsonElement? choice = body.Member("choices").FirstItem();
+            JsonValue? choice = body.Member("choices").FirstItem();
             MessageShape message = choice.Member("message").Object() is { } value
                 ? ReadMessage(value, response.BodyPath["choices"][0]["message"])
                 : new MessageShape();
@@ -109,7 +109,7 @@ namespace RecordingGen.Generator.Parsing
             response.Usage = ReadUsage(body.Member("usage"));
         }
 
-        private static MessageShape ReadMessage(JsonElement item, JsonPath path)
+        private static MessageShape ReadMessage(JsonValue item, JsonPath path)
         {
             var message = new MessageShape
             {
@@ -122,14 +122,14 @@ namespace RecordingGen.Generator.Parsing
             if (item.Member("tool_calls").Array() is { } calls)
             {
                 int index = 0;
-                foreach (JsonElement call in calls.EnumerateArray())
+                foreach (JsonValue call in calls.EnumerateArray())
                 {
-                    JsonElement? function = ((JsonElement?)call).Member("function");
-                    JsonElement? arguments = function.Member("arguments");
+                    JsonValue? function = ((JsonValue?)call).Member("function");
+                    JsonValue? arguments = function.Member("arguments");
                     message.ToolCalls.Add(new ToolCallShape
                     {
                         Path = path["tool_calls"][index++],
-                        Id = ((JsonElement?)call).Member("id").String(),
+                        Id = ((JsonValue?)call).Member("id").String(),
                         Name = function.Member("name").String() ?? string.Empty,
                         Arguments = arguments.String() ?? (arguments is { } json ? json.CompactText() : string.Empty),
                     });
@@ -140,7 +140,7 @@ namespace RecordingGen.Generator.Parsing
         }
 
         /// <summary>Plain string content as is; a list of parts as its text parts joined with newlines.</summary>
-        private static string? ReadContent(JsonElement? content)
+        private static string? ReadContent(JsonValue? content)
         {
             if (content.String() is { } text)
             {
@@ -148,12 +148,12 @@ namespace RecordingGen.Generator.Parsing
             }
 
             return content.Array() is { } parts
-                ? JsonRead.JoinLines(parts, part => ((JsonElement?)part).Member("type").String() == "text" ? ((JsonElement?)part).Member("text").String() : null)
+                ? JsonRead.JoinLines(parts, part => ((JsonValue?)part).Member("type").String() == "text" ? ((JsonValue?)part).Member("text").String() : null)
                 : null;
         }
 
         /// <summary>OpenAI's usage object, shared by chat and text completions.</summary>
-        public static UsageShape? ReadUsage(JsonElement? usage)
+        public static UsageShape? ReadUsage(JsonValue? usage)
             => usage.Object() is null
                 ? null
                 : new UsageShape

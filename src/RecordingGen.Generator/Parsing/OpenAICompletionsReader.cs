@@ -7,16 +7,16 @@ namespace RecordingGen.Generator.Parsing
     {
         public const string CompletionType = "openai.types.completion.Completion";
 
-        public static void ReadRequest(JsonElement body, RequestShape request)
+        public static void ReadRequest(JsonValue body, RequestShape request)
         {
-            JsonElement? prompt = body.Member("prompt");
+            JsonValue? prompt = body.Member("prompt");
             if (prompt.String() is { } text)
             {
                 request.Prompt = text;
             }
             else if (prompt.Array() is { } prompts)
             {
-                request.Prompt = JsonRead.JoinLines(prompts, item => ((JsonElement?)item).String()) ?? string.Empty;
+                request.Prompt = JsonRead.JoinLines(prompts, item => ((JsonValue?)item).String()) ?? string.Empty;
             }
         }
 
@@ -25,11 +25,11 @@ namespace RecordingGen.Generator.Parsing
         {
             foreach (ChunkShape chunk in response.Chunks)
             {
-                JsonElement? choice = ((JsonElement?)chunk.Data).Member("choices").FirstItem();
+                JsonValue? choice = ((JsonValue?)chunk.Data).Member("choices").FirstItem();
                 chunk.TextDelta = choice.Member("text").String();
                 chunk.FinishReason = choice.Member("finish_reason").String();
                 response.FinishReason = chunk.FinishReason ?? response.FinishReason;
-                if (OpenAIChatReader.ReadUsage(((JsonElement?)chunk.Data).Member("usage")) is { } usage)
+                if (OpenAIChatReader.ReadUsage(((JsonValue?)chunk.Data).Member("usage")) is { } usage)
                 {
                     response.Usage = usage;
                 }
@@ -38,9 +38,9 @@ namespace RecordingGen.Generator.Parsing
             response.TextFromChunks = true;
         }
 
-        public static void ReadCompletion(JsonElement body, ResponseShape response)
+        public static void ReadCompletion(JsonValue body, ResponseShape response)
         {
-            JsonElement? choice = body.Member("choices").FirstItem();
+            JsonValue? choice = body.Member("choices").FirstItem();
             response.Text = choice.Member("text").String();
             response.FinishReason = choice.Member("finish_reason").String();
             response.Usage = OpenAIChatReader.ReadUsage(body.Member("usage"));

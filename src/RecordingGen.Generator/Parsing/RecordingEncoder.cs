@@ -250,13 +250,19 @@ namespace RecordingGen.Generator.Parsing
                     | (chunk.ThinkingDelta is null ? 0 : CompactFormat.ChunkHasThinking)
                     | (chunk.RawData is null ? 0 : CompactFormat.ChunkHasRawData);
                 program.Add(flags);
-                foreach (string? value in new[] { chunk.TextDelta, chunk.FinishReason, chunk.EventName, chunk.ThinkingDelta, chunk.RawData })
-                {
-                    if (value is not null)
-                    {
-                        program.AddString(table, value);
-                    }
-                }
+                AddIfPresent(program, table, chunk.TextDelta);
+                AddIfPresent(program, table, chunk.FinishReason);
+                AddIfPresent(program, table, chunk.EventName);
+                AddIfPresent(program, table, chunk.ThinkingDelta);
+                AddIfPresent(program, table, chunk.RawData);
+            }
+        }
+
+        private static void AddIfPresent(ProgramBuilder program, StringTable table, string? value)
+        {
+            if (value is not null)
+            {
+                program.AddString(table, value);
             }
         }
 

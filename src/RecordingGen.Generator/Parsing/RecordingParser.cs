@@ -67,10 +67,10 @@ namespace RecordingGen.Generator.Parsing
 
         private static ParseResult ParseUtf8(string path, string sourcePath, JsonPositions positions, CancellationToken cancellationToken)
         {
-            JsonDocument document;
+            FlatJson document;
             try
             {
-                document = JsonDocument.Parse(positions.Json, new JsonDocumentOptions { MaxDepth = MaxDepth });
+                document = FlatJson.Parse(positions.Json, MaxDepth);
             }
             catch (JsonException exception)
             {
@@ -80,7 +80,7 @@ namespace RecordingGen.Generator.Parsing
             using (document)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                JsonElement root = document.RootElement;
+                JsonValue root = document.Root;
                 if (root.ValueKind != JsonValueKind.Object)
                 {
                     return Failure(DiagnosticDescriptors.MissingRequestOrResponse, positions.At(0), sourcePath, "the root must be a JSON object with 'request' and 'response'");
@@ -88,7 +88,7 @@ namespace RecordingGen.Generator.Parsing
 
                 foreach (string member in new[] { "request", "response" })
                 {
-                    if (!root.TryGetProperty(member, out JsonElement value))
+                    if (!root.TryGetProperty(member, out JsonValue value))
                     {
                         return Failure(DiagnosticDescriptors.MissingRequestOrResponse, positions.OfRootMember(member), sourcePath, "it has no '" + member + "' object");
                     }
@@ -100,12 +100,12 @@ namespace RecordingGen.Generator.Parsing
                 }
 
                 byte[]? normalized = IdNormalization.Apply(root);
-                using JsonDocument? normalizedDocument = normalized is null ? null : JsonDocument.Parse(normalized, new JsonDocumentOptions { MaxDepth = MaxDepth });
-                root = normalizedDocument?.RootElement ?? root;
+                using FlatJson? normalizedDocument = normalized is null ? null : FlatJson.Parse(normalized, MaxDepth);
+                root = normalizedDocument?.Root ?? root;
 
-                string? testId = ((JsonElement?)root).Member("test_id").String();
-                JsonElement requestElement = root.GetProperty("request");
-                JsonElement responseElement = root.GetProperty("response");
+                string? testId = ((JsonValue?)root).Member("test_id").String();
+                JsonValue requestElement = root.GetProperty("request");
+                JsonValue responseElement = root.GetProperty("response");
 
                 string? type = FirstType(responseElement.Member("body"));
                 RequestShape request = ReadRequest(requestElement);
@@ -129,7 +129,7 @@ namespace RecordingGen.Generator.Parsing
                 }
                 finally
                 {
-                    foreach (JsonDocument owned in response.OwnedDocuments)
+                    foreach (FlatJson owned in response.OwnedDocuments)
                     {
                         owned.Dispose();
                     }
@@ -137,10 +137,10 @@ namespace RecordingGen.Generator.Parsing
             }
         }
 
-        private static RequestShape ReadRequest(JsonElement element)
+        private static RequestShape ReadRequest(JsonValue element)
         {
             string bodyKey = element.Member("body") is null && element.Member("payload") is not null ? "payload" : "body";
-            JsonElement? body = element.Member(bodyKey);
+            JsonValue? body = element.Member(bodyKey);
             return new RequestShape
             {
                 BodyPath = JsonPath.Root["request"][bodyKey],
@@ -153,7 +153,7 @@ namespace RecordingGen.Generator.Parsing
             };
         }
 
-        private static ResponseShape ReadResponse(JsonElement element, CancellationToken cancellationToken)
+        private static ResponseShape ReadResponse(JsonValue element, CancellationToken cancellationToken)
         {
             var response = new ResponseShape
             {
@@ -161,7 +161,7 @@ namespace RecordingGen.Generator.Parsing
                 StatusCode = element.Member("status").Int(),
             };
 
-            JsonElement? body = element.Member("body");
+            JsonValue? body = element.Member("body");
             if (body is { ValueKind: JsonValueKind.Array } items)
             {
                 if (response.IsStreaming && SseReader.IsSseLines(items))
@@ -171,16 +171,17 @@ namespace RecordingGen.Generator.Parsing
                 else if (response.IsStreaming)
                 {
                     int index = 0;
-                    foreach (JsonElement item in items.EnumerateArray())
+                    JsonPath itemsPath = JsonPath.Root["response"]["body"];
+                    foreach (JsonValue item in items.EnumerateArray())
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        response.Chunks.Add(new ChunkShape(item.Unwrap(), item.UnwrapPath(JsonPath.Root["response"]["body"][index++])));
+                        response.Chunks.Add(new ChunkShape(item.Unwrap(), item.UnwrapPath(itemsPath[index++])));
                     }
                 }
                 else
                 {
-                    response.BodyItems = new List<JsonElement>();
-                    foreach (JsonElement item in items.EnumerateArray())
+                    response.BodyItems = new List<JsonValue>();
+                    foreach (JsonValue item in items.EnumerateArray())
                     {
                         response.BodyItems.Add(item.Unwrap());
                     }
@@ -198,7 +199,7 @@ namespace RecordingGen.Generator.Parsing
             }
             else
             {
-                JsonElement? data = element.Member("exception_data").Object();
+                JsonValue? data = element.Member("exception_data").Object();
                 response.Error = new ErrorShape
                 {
                     Category = data.Member("category").String(),
@@ -218,10 +219,10 @@ namespace RecordingGen.Generator.Parsing
         /// file chat completions under /v1/completions: the response type decides before the endpoint.
         /// HTTP pass-through recordings have no endpoint: their URL's path stands in for it.
         /// </summary>
-        private static RecordingFormat ReadTypedLayer(JsonElement requestElement, string? type, RequestShape request, ResponseShape response)
+        private static RecordingFormat ReadTypedLayer(JsonValue requestElement, string? type, RequestShape request, ResponseShape response)
         {
             string? endpoint = request.Endpoint ?? (request.Url is { } url ? PathNames.UrlPath(url) : null);
-            JsonElement? body = request.Body.Object();
+            JsonValue? body = request.Body.Object();
             if (OpenAIChatReader.IsChatEndpoint(endpoint) || type == OpenAIChatReader.ChunkType || type == OpenAIChatReader.CompletionType)
             {
                 if (body is { } chatBody)
@@ -332,14 +333,14 @@ namespace RecordingGen.Generator.Parsing
         }
 
         /// <summary>A pass-through recording answered with an HTTP error: its status and the body's <c>error</c>.</summary>
-        private static ErrorShape? HttpError(int? status, JsonElement? body)
+        private static ErrorShape? HttpError(int? status, JsonValue? body)
         {
             if (status is not >= 400)
             {
                 return null;
             }
 
-            JsonElement? error = body.Member("error");
+            JsonValue? error = body.Member("error");
             return new ErrorShape
             {
                 Type = error.Member("type").String() ?? error.Member("code").String() ?? error.Member("status").String(),
@@ -349,9 +350,9 @@ namespace RecordingGen.Generator.Parsing
             };
         }
 
-        private static string? FirstType(JsonElement? body)
+        private static string? FirstType(JsonValue? body)
         {
-            JsonElement? first = body is { ValueKind: JsonValueKind.Array } ? body.FirstItem() : body;
+            JsonValue? first = body is { ValueKind: JsonValueKind.Array } ? body.FirstItem() : body;
             return first is { ValueKind: JsonValueKind.Object } value ? value.TypeName() : null;
         }
 

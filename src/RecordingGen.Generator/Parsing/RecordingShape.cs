@@ -22,7 +22,7 @@ namespace RecordingGen.Generator.Parsing
 
         public ToolCallShape? ToolInvocation { get; set; }
 
-        public JsonElement? Body { get; set; }
+        public JsonValue? Body { get; set; }
 
         /// <summary>Where the body sits: <c>request.body</c> or <c>request.payload</c>.</summary>
         public JsonPath BodyPath { get; set; } = JsonPath.Root;
@@ -68,7 +68,7 @@ namespace RecordingGen.Generator.Parsing
 
         public string? Description { get; set; }
 
-        public JsonElement? Parameters { get; set; }
+        public JsonValue? Parameters { get; set; }
     }
 
     internal sealed class ToolCallShape
@@ -90,13 +90,13 @@ namespace RecordingGen.Generator.Parsing
         public int? StatusCode { get; set; }
 
         /// <summary>The non-streamed body, already unwrapped from the recorder's <c>__type__</c>/<c>__data__</c>.</summary>
-        public JsonElement? Body { get; set; }
+        public JsonValue? Body { get; set; }
 
         /// <summary>Where the unwrapped body sits.</summary>
         public JsonPath BodyPath { get; set; } = JsonPath.Root;
 
         /// <summary>A non-streamed body that is a list (model lists): its items, each unwrapped.</summary>
-        public List<JsonElement>? BodyItems { get; set; }
+        public List<JsonValue>? BodyItems { get; set; }
 
         public List<ChunkShape> Chunks { get; } = new List<ChunkShape>();
 
@@ -116,7 +116,7 @@ namespace RecordingGen.Generator.Parsing
         public TimingsShape? Timings { get; set; }
 
         /// <summary>Documents parsed from SSE data lines; they back chunk data until the recording is encoded.</summary>
-        public List<JsonDocument> OwnedDocuments { get; } = new List<JsonDocument>();
+        public List<FlatJson> OwnedDocuments { get; } = new List<FlatJson>();
 
         public List<ToolCallShape> ToolCalls { get; } = new List<ToolCallShape>();
 
@@ -151,7 +151,7 @@ namespace RecordingGen.Generator.Parsing
 
         public int? StatusCode { get; set; }
 
-        public JsonElement? Body { get; set; }
+        public JsonValue? Body { get; set; }
     }
 
     internal sealed class TimingsShape
@@ -167,14 +167,14 @@ namespace RecordingGen.Generator.Parsing
 
     internal sealed class ChunkShape
     {
-        public ChunkShape(JsonElement? data, JsonPath dataPath)
+        public ChunkShape(JsonValue? data, JsonPath dataPath)
         {
             Data = data;
             DataPath = dataPath;
         }
 
         /// <summary>The chunk's JSON; null for an SSE event whose data is not JSON (see <see cref="RawData"/>).</summary>
-        public JsonElement? Data { get; }
+        public JsonValue? Data { get; }
 
         /// <summary>An SSE event's data text when it is not JSON, such as <c>[DONE]</c>.</summary>
         public string? RawData { get; set; }

@@ -13,9 +13,9 @@ namespace RecordingGen.Generator.Parsing
     internal static class SseReader
     {
         /// <summary>Whether a streamed body is SSE lines rather than chunk objects.</summary>
-        public static bool IsSseLines(JsonElement items)
+        public static bool IsSseLines(JsonValue items)
         {
-            foreach (JsonElement item in items.EnumerateArray())
+            foreach (JsonValue item in items.EnumerateArray())
             {
                 if (item.ValueKind != JsonValueKind.String)
                 {
@@ -26,13 +26,13 @@ namespace RecordingGen.Generator.Parsing
             return items.GetArrayLength() > 0;
         }
 
-        public static void Read(JsonElement items, JsonPath itemsPath, ResponseShape response)
+        public static void Read(JsonValue items, JsonPath itemsPath, ResponseShape response)
         {
             string? eventName = null;
             StringBuilder? data = null;
             int firstLine = -1;
             int index = 0;
-            foreach (JsonElement item in items.EnumerateArray())
+            foreach (JsonValue item in items.EnumerateArray())
             {
                 foreach (string line in JsonStrings.Value(item).Split('\n'))
                 {
@@ -78,13 +78,13 @@ namespace RecordingGen.Generator.Parsing
             }
 
             string text = data?.ToString() ?? string.Empty;
-            JsonElement? json = Parse(text, response.OwnedDocuments);
+            JsonValue? json = Parse(text, response.OwnedDocuments);
             response.Chunks.Add(new ChunkShape(json, path) { EventName = eventName, RawData = json is null ? text : null });
             eventName = null;
             data = null;
         }
 
-        private static JsonElement? Parse(string text, List<JsonDocument> owned)
+        private static JsonValue? Parse(string text, List<FlatJson> owned)
         {
             if (text.Length == 0 || (text[0] != '{' && text[0] != '['))
             {
@@ -93,9 +93,9 @@ namespace RecordingGen.Generator.Parsing
 
             try
             {
-                JsonDocument document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = RecordingParser.MaxDepth });
+                FlatJson document = FlatJson.Parse(text, RecordingParser.MaxDepth);
                 owned.Add(document);
-                return document.RootElement;
+                return document.Root;
             }
             catch (JsonException)
             {

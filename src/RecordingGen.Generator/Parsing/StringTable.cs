@@ -35,13 +35,7 @@ namespace RecordingGen.Generator.Parsing
 
             if (_hashes[index] == 0)
             {
-                ulong hash = 14695981039346656037UL;
-                foreach (char c in Strings[index])
-                {
-                    hash = (hash ^ c) * 1099511628211UL;
-                }
-
-                _hashes[index] = (long)(hash | 1);
+                _hashes[index] = TextHash.Of(Strings[index]) | 1;
             }
 
             return _hashes[index];

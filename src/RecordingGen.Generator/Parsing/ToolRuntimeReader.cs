@@ -8,11 +8,11 @@ namespace RecordingGen.Generator.Parsing
     /// </summary>
     internal static class ToolRuntimeReader
     {
-        public static bool IsToolRuntime(JsonElement request, string? responseType)
+        public static bool IsToolRuntime(JsonValue request, string? responseType)
             => (request.Member("tool_name").String() is not null && request.Member("endpoint") is null)
                || (responseType is not null && responseType.EndsWith(".ToolInvocationResult", System.StringComparison.Ordinal));
 
-        public static void ReadRequest(JsonElement element, RequestShape request)
+        public static void ReadRequest(JsonValue element, RequestShape request)
         {
             if (element.Member("tool_name").String() is { } name)
             {
@@ -25,17 +25,17 @@ namespace RecordingGen.Generator.Parsing
             }
         }
 
-        public static void ReadResponse(JsonElement request, ResponseShape response)
+        public static void ReadResponse(JsonValue request, ResponseShape response)
         {
-            JsonElement? result = response.Body;
-            JsonElement? content = result.Member("content");
+            JsonValue? result = response.Body;
+            JsonValue? content = result.Member("content");
             if (content.String() is { } text)
             {
                 response.Text = text;
             }
             else if (content.Array() is { } items)
             {
-                response.Text = JsonRead.JoinLines(items, item => ((JsonElement?)item).Member("text").String()) ?? string.Empty;
+                response.Text = JsonRead.JoinLines(items, item => ((JsonValue?)item).Member("text").String()) ?? string.Empty;
             }
 
             if (result.Member("error_message").String() is { } message)

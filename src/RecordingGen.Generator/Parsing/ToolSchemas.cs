@@ -10,18 +10,18 @@ namespace RecordingGen.Generator.Parsing
         /// <c>{name, description, parameters | input_schema | parameters_json_schema}</c> (Anthropic, Gemini
         /// interactions), and Gemini's <c>{function_declarations: [...]}</c> groups.
         /// </summary>
-        public static void AddTools(JsonElement? tools, RequestShape request)
+        public static void AddTools(JsonValue? tools, RequestShape request)
         {
             if (tools.Array() is not { } items)
             {
                 return;
             }
 
-            foreach (JsonElement item in items.EnumerateArray())
+            foreach (JsonValue item in items.EnumerateArray())
             {
                 if (item.Member("function_declarations").Array() is { } declarations)
                 {
-                    foreach (JsonElement declaration in declarations.EnumerateArray())
+                    foreach (JsonValue declaration in declarations.EnumerateArray())
                     {
                         AddTool(declaration, request);
                     }
@@ -34,7 +34,7 @@ namespace RecordingGen.Generator.Parsing
         }
 
         /// <summary>A call whose arguments are a JSON value (kept as compact JSON) or already JSON text.</summary>
-        public static ToolCallShape Call(JsonPath path, string? id, string? name, JsonElement? arguments) => new ToolCallShape
+        public static ToolCallShape Call(JsonPath path, string? id, string? name, JsonValue? arguments) => new ToolCallShape
         {
             Path = path,
             Id = id,
@@ -42,7 +42,7 @@ namespace RecordingGen.Generator.Parsing
             Arguments = arguments.String() ?? (arguments is { ValueKind: not JsonValueKind.Null } json ? json.CompactText() : string.Empty),
         };
 
-        private static void AddTool(JsonElement tool, RequestShape request)
+        private static void AddTool(JsonValue tool, RequestShape request)
         {
             if (tool.Member("name").String() is { } name)
             {

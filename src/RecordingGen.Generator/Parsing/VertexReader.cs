@@ -17,17 +17,17 @@ namespace RecordingGen.Generator.Parsing
         public static bool IsGenerateContent(string? endpoint)
             => endpoint is not null && (endpoint.EndsWith("/generate_content", System.StringComparison.Ordinal) || endpoint.EndsWith("/generate_content_stream", System.StringComparison.Ordinal));
 
-        public static void ReadRequest(JsonElement body, RequestShape request)
+        public static void ReadRequest(JsonValue body, RequestShape request)
         {
-            JsonElement? config = body.Member("config");
-            JsonElement? system = config.Member("system_instruction");
+            JsonValue? config = body.Member("config");
+            JsonValue? system = config.Member("system_instruction");
             string? systemText = system.String() ?? (system.Member("parts").Array() is { } systemParts ? JsonRead.JoinLines(systemParts, part => part.Member("text").String()) : null);
             if (systemText is not null)
             {
                 request.Messages.Add(new MessageShape { Path = request.BodyPath["config"]["system_instruction"], Role = "system", Text = systemText });
             }
 
-            JsonElement? contents = body.Member("contents");
+            JsonValue? contents = body.Member("contents");
             if (contents.String() is { } prompt)
             {
                 request.Messages.Add(new MessageShape { Path = request.BodyPath["contents"], Role = "user", Text = prompt });
@@ -35,7 +35,7 @@ namespace RecordingGen.Generator.Parsing
             else if (contents.Array() is { } turns)
             {
                 int index = 0;
-                foreach (JsonElement turn in turns.EnumerateArray())
+                foreach (JsonValue turn in turns.EnumerateArray())
                 {
                     ReadContent(turn, request.BodyPath["contents"][index++], request.Messages);
                 }
@@ -69,11 +69,11 @@ namespace RecordingGen.Generator.Parsing
                 response.FinishReason = ReadCandidate(body, response.BodyPath, text, thinking, response.ToolCalls);
                 response.Text = text.ToString();
                 response.Thinking = thinking.ToString();
-                response.Usage = Usage(((JsonElement?)body).Member("usage_metadata"));
+                response.Usage = Usage(((JsonValue?)body).Member("usage_metadata"));
             }
         }
 
-        private static void ReadContent(JsonElement content, JsonPath path, List<MessageShape> messages)
+        private static void ReadContent(JsonValue content, JsonPath path, List<MessageShape> messages)
         {
             var message = new MessageShape { Path = path, Role = content.Member("role").String() ?? "user" };
             var results = new List<MessageShape>();
@@ -81,7 +81,7 @@ namespace RecordingGen.Generator.Parsing
             if (content.Member("parts").Array() is { } parts)
             {
                 int index = 0;
-                foreach (JsonElement part in parts.EnumerateArray())
+                foreach (JsonValue part in parts.EnumerateArray())
                 {
                     JsonPath partPath = path["parts"][index++];
                     if (part.Member("text").String() is { } line)
@@ -94,7 +94,7 @@ namespace RecordingGen.Generator.Parsing
                     }
                     else if (part.Member("function_response").Object() is { } result)
                     {
-                        JsonElement? value = result.Member("response");
+                        JsonValue? value = result.Member("response");
                         results.Add(new MessageShape
                         {
                             Path = partPath,
@@ -111,13 +111,13 @@ namespace RecordingGen.Generator.Parsing
         }
 
         /// <summary>Reads the first candidate's parts and returns its finish reason.</summary>
-        private static string? ReadCandidate(JsonElement? response, JsonPath path, StringBuilder text, StringBuilder thinking, List<ToolCallShape> calls)
+        private static string? ReadCandidate(JsonValue? response, JsonPath path, StringBuilder text, StringBuilder thinking, List<ToolCallShape> calls)
         {
-            JsonElement? candidate = response.Member("candidates").FirstItem();
+            JsonValue? candidate = response.Member("candidates").FirstItem();
             if (candidate.Member("content").Member("parts").Array() is { } parts)
             {
                 int index = 0;
-                foreach (JsonElement part in parts.EnumerateArray())
+                foreach (JsonValue part in parts.EnumerateArray())
                 {
                     if (part.Member("text").String() is { } line)
                     {
@@ -135,7 +135,7 @@ namespace RecordingGen.Generator.Parsing
             return candidate.Member("finish_reason").String();
         }
 
-        private static UsageShape? Usage(JsonElement? usage)
+        private static UsageShape? Usage(JsonValue? usage)
         {
             int? input = usage.Member("prompt_token_count").Int();
             int? output = usage.Member("candidates_token_count").Int();

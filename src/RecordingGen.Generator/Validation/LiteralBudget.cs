@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using RecordingGen.Generator.Diagnostics;
 using RecordingGen.Generator.Model;
+using RecordingGen.Generator.Parsing;
 
 namespace RecordingGen.Generator.Validation
 {
@@ -95,16 +96,7 @@ namespace RecordingGen.Generator.Validation
             }
         }
 
-        private static long Hash(string literal)
-        {
-            ulong hash = 14695981039346656037UL;
-            foreach (char c in literal)
-            {
-                hash = (hash ^ c) * 1099511628211UL;
-            }
-
-            return (long)(hash ^ (ulong)literal.Length);
-        }
+        private static long Hash(string literal) => TextHash.Of(literal);
 
         // The #US heap stores a compressed length, two bytes per UTF-16 unit and one terminal byte.
         private static long Cost(string literal)

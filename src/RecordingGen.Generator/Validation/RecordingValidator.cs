@@ -24,7 +24,7 @@ namespace RecordingGen.Generator.Validation
             _positions = positions;
         }
 
-        public static List<DiagnosticInfo> Validate(string sourcePath, JsonPositions positions, JsonElement response, string? type, RequestShape request, ResponseShape shape, RecordingFormat format)
+        public static List<DiagnosticInfo> Validate(string sourcePath, JsonPositions positions, JsonValue response, string? type, RequestShape request, ResponseShape shape, RecordingFormat format)
         {
             var validator = new RecordingValidator(sourcePath, positions);
             validator.CheckFormat(request, response, type, format);
@@ -39,9 +39,9 @@ namespace RecordingGen.Generator.Validation
             return validator._diagnostics;
         }
 
-        private void CheckFormat(RequestShape request, JsonElement response, string? type, RecordingFormat format)
+        private void CheckFormat(RequestShape request, JsonValue response, string? type, RecordingFormat format)
         {
-            JsonElement? body = response.Member("body");
+            JsonValue? body = response.Member("body");
             if (type is not null && !KnownFormats.IsKnownType(type))
             {
                 JsonPath path = body is { ValueKind: JsonValueKind.Array } ? JsonPath.Root["response"]["body"][0]["__type__"] : JsonPath.Root["response"]["body"]["__type__"];
@@ -64,9 +64,9 @@ namespace RecordingGen.Generator.Validation
             }
         }
 
-        private void CheckStreamShape(JsonElement response, ResponseShape shape)
+        private void CheckStreamShape(JsonValue response, ResponseShape shape)
         {
-            JsonElement? body = response.Member("body");
+            JsonValue? body = response.Member("body");
             if (shape.IsStreaming && body is { ValueKind: JsonValueKind.Object or JsonValueKind.String or JsonValueKind.Number })
             {
                 Report(DiagnosticDescriptors.InconsistentStream, JsonPath.Root["response"]["is_streaming"], "'is_streaming' is true but the body is a single value, not a list of streamed items");
@@ -78,7 +78,7 @@ namespace RecordingGen.Generator.Validation
         }
 
         // A chunk type, or a server-sent-event line as pass-through recordings store them.
-        private static bool LooksStreamed(JsonElement item)
+        private static bool LooksStreamed(JsonValue item)
             => (item.ValueKind == JsonValueKind.Object && item.TypeName() is { } type && type.EndsWith("Chunk", System.StringComparison.Ordinal))
                || (item.ValueKind == JsonValueKind.String && JsonStrings.Value(item) is { } line && (line.StartsWith("data:", System.StringComparison.Ordinal) || line.StartsWith("event:", System.StringComparison.Ordinal)));
 
@@ -147,7 +147,7 @@ namespace RecordingGen.Generator.Validation
             }
         }
 
-        private void CheckArguments(ToolCallShape call, JsonElement? schema)
+        private void CheckArguments(ToolCallShape call, JsonValue? schema)
         {
             if (ToolArgumentsCheck.Problem(call.Arguments, schema) is { } problem)
             {

@@ -17,7 +17,7 @@ namespace RecordingGen.Generator.Validation
     internal static class ReplayIdentity
     {
         /// <param name="responseHash">The response's hash, which the encoder computes from what it stores.</param>
-        public static RequestFingerprint Compute(string sourcePath, JsonElement request, string? testId, LocationInfo location, string responseHash)
+        public static RequestFingerprint Compute(string sourcePath, JsonValue request, string? testId, LocationInfo location, string responseHash)
         {
             var key = new StableHash();
             int folderEnd = sourcePath.LastIndexOf('/');
@@ -32,15 +32,15 @@ namespace RecordingGen.Generator.Validation
         }
 
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        private static void WriteCanonical(JsonElement element, StableHash builder)
+        private static void WriteCanonical(JsonValue element, StableHash builder)
         {
             switch (element.ValueKind)
             {
                 case JsonValueKind.Object:
-                    var properties = new System.Collections.Generic.List<JsonProperty>(element.EnumerateObject());
+                    var properties = new System.Collections.Generic.List<JsonMember>(element.EnumerateObject());
                     properties.Sort((a, b) => string.CompareOrdinal(JsonStrings.Name(a), JsonStrings.Name(b)));
                     builder.Add('{');
-                    foreach (JsonProperty property in properties)
+                    foreach (JsonMember property in properties)
                     {
                         builder.Add(JsonStrings.Name(property));
                         WriteCanonical(property.Value, builder);
@@ -50,7 +50,7 @@ namespace RecordingGen.Generator.Validation
                     break;
                 case JsonValueKind.Array:
                     builder.Add('[');
-                    foreach (JsonElement item in element.EnumerateArray())
+                    foreach (JsonValue item in element.EnumerateArray())
                     {
                         WriteCanonical(item, builder);
                     }
@@ -69,7 +69,7 @@ namespace RecordingGen.Generator.Validation
             }
         }
 
-        private static string CanonicalNumber(JsonElement number)
+        private static string CanonicalNumber(JsonValue number)
         {
             if (number.TryGetInt64(out long integer))
             {

@@ -28,9 +28,18 @@ namespace RecordingGen.Generator.Validation
             }
 
             Add(value.Length);
-            foreach (char c in value)
+
+            // Four characters per step: prompts and conversation histories make this the bulk of the hashing.
+            System.ReadOnlySpan<ulong> words = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(System.MemoryExtensions.AsSpan(value));
+            foreach (ulong word in words)
             {
-                Add(c);
+                _a = (_a ^ word) * Prime;
+                _b = ((_b ^ (word * 31)) * 0x100000001B3UL) ^ (_b >> 29);
+            }
+
+            for (int i = words.Length * 4; i < value.Length; i++)
+            {
+                Add(value[i]);
             }
 
             return this;

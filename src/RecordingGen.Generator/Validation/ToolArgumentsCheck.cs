@@ -12,12 +12,13 @@ namespace RecordingGen.Generator.Validation
     internal static class ToolArgumentsCheck
     {
         /// <summary>What is wrong, as the end of a sentence, or null when nothing is.</summary>
-        public static string? Problem(string arguments, JsonElement? schema)
+        public static string? Problem(string arguments, JsonValue? schema)
         {
-            JsonDocument document;
+            FlatJson document;
             try
             {
-                document = JsonDocument.Parse(arguments.Length == 0 ? "{}" : arguments);
+                // JsonDocument's default depth, which this check has always used.
+                document = FlatJson.Parse(arguments.Length == 0 ? "{}" : arguments, 64);
             }
             catch (System.ArgumentException)
             {
@@ -35,7 +36,7 @@ namespace RecordingGen.Generator.Validation
                     return null;
                 }
 
-                JsonElement root = document.RootElement;
+                JsonValue root = document.Root;
                 if (!TypeAllows(parameters, root))
                 {
                     return "are " + Describe(root.ValueKind) + " but the schema wants " + TypeNames(parameters);
@@ -50,7 +51,7 @@ namespace RecordingGen.Generator.Validation
                 var requiredNames = new HashSet<string>(System.StringComparer.Ordinal);
                 if (parameters.Member("required").Array() is { } required)
                 {
-                    foreach (JsonElement name in required.EnumerateArray())
+                    foreach (JsonValue name in required.EnumerateArray())
                     {
                         if (name.ValueKind == JsonValueKind.String)
                         {
@@ -70,7 +71,7 @@ namespace RecordingGen.Generator.Validation
 
                 if (parameters.Member("properties").Object() is { } properties)
                 {
-                    foreach (JsonProperty argument in root.EnumerateObject())
+                    foreach (JsonMember argument in root.EnumerateObject())
                     {
                         // Models send null for an optional parameter they leave out; that is not a wrong type.
                         string name = JsonStrings.Name(argument);
@@ -90,9 +91,9 @@ namespace RecordingGen.Generator.Validation
             }
         }
 
-        private static bool TypeAllows(JsonElement schema, JsonElement value)
+        private static bool TypeAllows(JsonValue schema, JsonValue value)
         {
-            JsonElement? type = schema.Member("type");
+            JsonValue? type = schema.Member("type");
             if (type is { ValueKind: JsonValueKind.String } single)
             {
                 return Allows(JsonStrings.Value(single), value);
@@ -100,7 +101,7 @@ namespace RecordingGen.Generator.Validation
 
             if (type is { ValueKind: JsonValueKind.Array } several)
             {
-                foreach (JsonElement name in several.EnumerateArray())
+                foreach (JsonValue name in several.EnumerateArray())
                 {
                     if (name.ValueKind == JsonValueKind.String && Allows(JsonStrings.Value(name), value))
                     {
@@ -115,7 +116,7 @@ namespace RecordingGen.Generator.Validation
             return true;
         }
 
-        private static bool Allows(string type, JsonElement value) => type switch
+        private static bool Allows(string type, JsonValue value) => type switch
         {
             "string" => value.ValueKind == JsonValueKind.String,
             "number" => value.ValueKind == JsonValueKind.Number,
@@ -127,12 +128,12 @@ namespace RecordingGen.Generator.Validation
             _ => true,
         };
 
-        private static bool IsInteger(JsonElement value)
+        private static bool IsInteger(JsonValue value)
             => value.TryGetInt64(out _) || (value.TryGetDouble(out double number) && number == System.Math.Floor(number) && !double.IsInfinity(number));
 
-        private static string TypeNames(JsonElement schema)
+        private static string TypeNames(JsonValue schema)
         {
-            JsonElement? type = schema.Member("type");
+            JsonValue? type = schema.Member("type");
             return type is { } value ? value.GetRawText() : "another type";
         }
 

@@ -15,6 +15,15 @@ namespace Consumer.Tests
 
         private static global::RecordingGen.Recording GetRecording(int index)
         {
+            switch (index / 64)
+            {
+                case 0: return GetRecording0(index);
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(index));
+            }
+        }
+
+        private static global::RecordingGen.Recording GetRecording0(int index)
+        {
             switch (index)
             {
                 case 0: return global::Consumer.Tests.RecordingGenData.Recording_e86847bee2fe9597.Value;

@@ -1,0 +1,309 @@
+using System;
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+namespace RecordingGen.Generator.Parsing
+{
+    /// <summary>
+    /// A JSON text read once into flat arrays: one entry per token (kind, string or number id, end of its
+    /// container, its bytes in the text), every distinct string decoded once. It stands in for JsonDocument,
+    /// which turns every property name and string into a new string each time it is read: a streamed
+    /// recording repeats the same names, ids and model in every chunk, and those strings were most of what a
+    /// generator run allocated. Encoding a value is copying its tokens (see <see cref="JsonTokenEncoder"/>).
+    /// Reading errors are the reader's <see cref="JsonException"/>s, as from JsonDocument.Parse.
+    /// </summary>
+    internal sealed class FlatJson : IDisposable
+    {
+        internal const byte StartObject = 1;
+        internal const byte EndObject = 2;
+        internal const byte StartArray = 3;
+        internal const byte EndArray = 4;
+        internal const byte PropertyName = 5;
+        internal const byte String = 6;
+        internal const byte Number = 7;
+        internal const byte True = 8;
+        internal const byte False = 9;
+        internal const byte Null = 10;
+
+        private readonly ReadOnlyMemory<byte> _json;
+        private readonly ArraySegment<byte> _jsonArray;
+        // Per token: its kind, its byte offset in the text, and either its string id (names, strings, numbers)
+        // or, for a container's start, the index of its end token.
+        private byte[] _kinds;
+        private int[] _values;
+        private int[] _starts;
+        private int _count;
+
+        private string[] _strings;
+        private int[] _rawStarts;
+        private int[] _rawLengths;
+        private int _stringCount;
+        private int[] _buckets;
+        private int _bucketMask;
+
+        private FlatJson(ReadOnlyMemory<byte> json)
+        {
+            _json = json;
+            if (!MemoryMarshal.TryGetArray(json, out _jsonArray))
+            {
+                _jsonArray = new ArraySegment<byte>(json.ToArray());
+            }
+
+            int tokens = Math.Max(16, json.Length / 8);
+            _kinds = ArrayPool<byte>.Shared.Rent(tokens);
+            _values = ArrayPool<int>.Shared.Rent(tokens);
+            _starts = ArrayPool<int>.Shared.Rent(tokens);
+            int strings = Math.Max(16, tokens / 4);
+            _strings = ArrayPool<string>.Shared.Rent(strings);
+            _rawStarts = ArrayPool<int>.Shared.Rent(strings);
+            _rawLengths = ArrayPool<int>.Shared.Rent(strings);
+            int buckets = BucketCountFor(strings);
+            _buckets = ArrayPool<int>.Shared.Rent(buckets);
+            Array.Clear(_buckets, 0, buckets);
+            _bucketMask = buckets - 1;
+        }
+
+        public JsonValue Root => new JsonValue(this, 0);
+
+        /// <summary>The number of distinct strings (names, values and number texts); ids run from 0 to this.</summary>
+        public int StringCount => _stringCount;
+
+        /// <summary>Reads <paramref name="json"/>, which must stay unchanged while the result is in use.</summary>
+        public static FlatJson Parse(ReadOnlyMemory<byte> json, int maxDepth)
+        {
+            var document = new FlatJson(json);
+            try
+            {
+                document.Read(maxDepth);
+                return document;
+            }
+            catch
+            {
+                document.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Reads JSON text held in a string; a lone surrogate in it throws an <see cref="ArgumentException"/>, as JsonDocument.Parse does.</summary>
+        public static FlatJson Parse(string json, int maxDepth) => Parse(StrictUtf8.GetBytes(json), maxDepth);
+
+        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+        public void Dispose()
+        {
+            if (_kinds.Length == 0)
+            {
+                return;
+            }
+
+            ArrayPool<byte>.Shared.Return(_kinds);
+            ArrayPool<int>.Shared.Return(_values);
+            ArrayPool<int>.Shared.Return(_starts);
+            ArrayPool<string>.Shared.Return(_strings, clearArray: true);
+            ArrayPool<int>.Shared.Return(_rawStarts);
+            ArrayPool<int>.Shared.Return(_rawLengths);
+            ArrayPool<int>.Shared.Return(_buckets);
+            _kinds = System.Array.Empty<byte>();
+        }
+
+        internal byte KindAt(int index) => _kinds[index];
+
+        /// <summary>The string id of a name, string or number token.</summary>
+        internal int ValueAt(int index) => _values[index];
+
+        /// <summary>The index of the token after the value at <paramref name="index"/>.</summary>
+        internal int Next(int index) => _kinds[index] is StartObject or StartArray ? _values[index] + 1 : index + 1;
+
+        internal string StringAt(int id) => _strings[id];
+
+        /// <summary>The value's text as written in the file.</summary>
+        internal ReadOnlySpan<byte> RawAt(int index)
+        {
+            int start = _starts[index];
+            int length = _kinds[index] switch
+            {
+                StartObject or StartArray => _starts[_values[index]] + 1 - start,
+                String or PropertyName => _rawLengths[_values[index]] + 2,
+                Number => _rawLengths[_values[index]],
+                True or Null => 4,
+                False => 5,
+                _ => 1,
+            };
+            return _json.Span.Slice(start, length);
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+        private void Read(int maxDepth)
+        {
+            var reader = new Utf8JsonReader(_json.Span, new JsonReaderOptions { MaxDepth = maxDepth });
+            int[] open = ArrayPool<int>.Shared.Rent(maxDepth + 2);
+            int depth = 0;
+            try
+            {
+                while (reader.Read())
+                {
+                    int index = Add();
+                    int start = (int)reader.TokenStartIndex;
+                    _starts[index] = start;
+                    switch (reader.TokenType)
+                    {
+                        case JsonTokenType.StartObject:
+                        case JsonTokenType.StartArray:
+                            _kinds[index] = reader.TokenType == JsonTokenType.StartObject ? StartObject : StartArray;
+                            open[depth++] = index;
+                            break;
+                        case JsonTokenType.EndObject:
+                        case JsonTokenType.EndArray:
+                            _kinds[index] = reader.TokenType == JsonTokenType.EndObject ? EndObject : EndArray;
+                            _values[open[--depth]] = index;
+                            break;
+                        case JsonTokenType.PropertyName:
+                        case JsonTokenType.String:
+                            _kinds[index] = reader.TokenType == JsonTokenType.PropertyName ? PropertyName : String;
+                            _values[index] = Intern(start + 1, reader.ValueSpan, reader.ValueIsEscaped);
+                            break;
+                        case JsonTokenType.Number:
+                            _kinds[index] = Number;
+                            _values[index] = Intern(start, reader.ValueSpan, escaped: false);
+                            break;
+                        case JsonTokenType.True:
+                            _kinds[index] = True;
+                            break;
+                        case JsonTokenType.False:
+                            _kinds[index] = False;
+                            break;
+                        default:
+                            _kinds[index] = Null;
+                            break;
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(open);
+            }
+        }
+
+        private int Add()
+        {
+            if (_count == _kinds.Length)
+            {
+                Grow(ref _kinds);
+                Grow(ref _values);
+                Grow(ref _starts);
+            }
+
+            return _count++;
+        }
+
+        /// <summary>The id of the string whose raw (still escaped) bytes are <paramref name="raw"/>, decoding it the first time.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+        private int Intern(int rawStart, ReadOnlySpan<byte> raw, bool escaped)
+        {
+            int mask = _bucketMask;
+            int bucket = Hash(raw) & mask;
+            ReadOnlySpan<byte> json = _json.Span;
+            while (true)
+            {
+                int entry = _buckets[bucket];
+                if (entry == 0)
+                {
+                    break;
+                }
+
+                int id = entry - 1;
+                if (_rawLengths[id] == raw.Length && json.Slice(_rawStarts[id], raw.Length).SequenceEqual(raw))
+                {
+                    return id;
+                }
+
+                bucket = (bucket + 1) & mask;
+            }
+
+            if (_stringCount == _strings.Length)
+            {
+                Grow(ref _strings);
+                Grow(ref _rawStarts);
+                Grow(ref _rawLengths);
+            }
+
+            int added = _stringCount++;
+            _strings[added] = escaped ? JsonStrings.Unescape(raw) : raw.IsEmpty ? string.Empty : Encoding.UTF8.GetString(_jsonArray.Array!, _jsonArray.Offset + rawStart, raw.Length);
+            _rawStarts[added] = rawStart;
+            _rawLengths[added] = raw.Length;
+            _buckets[bucket] = added + 1;
+            if (_stringCount * 2 > _bucketMask + 1)
+            {
+                Rehash();
+            }
+
+            return added;
+        }
+
+        private void Rehash()
+        {
+            int count = (_bucketMask + 1) * 2;
+            ArrayPool<int>.Shared.Return(_buckets);
+            _buckets = ArrayPool<int>.Shared.Rent(count);
+            Array.Clear(_buckets, 0, count);
+            _bucketMask = count - 1;
+            int mask = _bucketMask;
+            ReadOnlySpan<byte> json = _json.Span;
+            for (int id = 0; id < _stringCount; id++)
+            {
+                int bucket = Hash(json.Slice(_rawStarts[id], _rawLengths[id])) & mask;
+                while (_buckets[bucket] != 0)
+                {
+                    bucket = (bucket + 1) & mask;
+                }
+
+                _buckets[bucket] = id + 1;
+            }
+        }
+
+        /// <summary>Eight bytes at a time; the strings here run from two bytes to whole prompts.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+        private static int Hash(ReadOnlySpan<byte> raw)
+        {
+            ulong hash = 0x9E3779B97F4A7C15UL ^ (ulong)raw.Length;
+            ReadOnlySpan<ulong> words = MemoryMarshal.Cast<byte, ulong>(raw);
+            foreach (ulong word in words)
+            {
+                hash = (hash ^ word) * 0xFF51AFD7ED558CCDUL;
+                hash ^= hash >> 29;
+            }
+
+            for (int i = words.Length * 8; i < raw.Length; i++)
+            {
+                hash = (hash ^ raw[i]) * 0xC4CEB9FE1A85EC53UL;
+            }
+
+            hash ^= hash >> 32;
+            return (int)hash & int.MaxValue;
+        }
+
+        // A power of two, so that a hash masked with count - 1 is a bucket.
+        private static int BucketCountFor(int strings)
+        {
+            int count = 64;
+            while (count < strings * 2)
+            {
+                count *= 2;
+            }
+
+            return count;
+        }
+
+        private static void Grow<T>(ref T[] array)
+        {
+            T[] larger = ArrayPool<T>.Shared.Rent(array.Length * 2);
+            Array.Copy(array, larger, array.Length);
+            ArrayPool<T>.Shared.Return(array, clearArray: RuntimeHelpersIsReference<T>());
+            array = larger;
+        }
+
+        private static bool RuntimeHelpersIsReference<T>() => !typeof(T).IsValueType;
+    }
+}
