@@ -96,8 +96,10 @@ namespace RecordingGen.Benchmarks
             {
                 TimeSpan pause = GC.GetTotalPauseDuration();
                 long allocated = GC.GetTotalAllocatedBytes(precise: true);
+                TimeSpan jit = System.Runtime.JitInfo.GetCompilationTime();
+                long methods = System.Runtime.JitInfo.GetCompiledMethodCount();
                 double ms = Time(() => driver = NewDriver(texts).RunGenerators(Compilation));
-                Console.WriteLine($"full generation: {ms:F0} ms, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms (incl. the forced one), allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F0} MB");
+                Console.WriteLine($"full generation: {ms:F0} ms, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms (incl. the forced one), allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F0} MB, JIT {(System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds:F0} ms for {System.Runtime.JitInfo.GetCompiledMethodCount() - methods} methods");
             }
 
             double rerun = 0;
@@ -186,7 +188,8 @@ namespace RecordingGen.Benchmarks
             {
                 using FlatJson document = FlatJson.Parse(bytes, RecordingParser.MaxDepth);
                 var table = new StringTable();
-                GC.KeepAlive(new JsonTokenEncoder(table).Encode(document.Root));
+                using var encoder = new JsonTokenEncoder(table);
+                GC.KeepAlive(encoder.Encode(document.Root));
                 GC.KeepAlive(table.WriteLayout(new ProgramBuilder()));
             })) - flat;
             double fingerprint = Median3(() => utf8.ForEach(bytes =>

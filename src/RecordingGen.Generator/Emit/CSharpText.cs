@@ -27,8 +27,18 @@ namespace RecordingGen.Generator.Emit
         public static void AppendLiteral(StringBuilder builder, string value)
         {
             builder.Append('"');
-            foreach (char c in value)
+            int run = 0;
+            for (int i = 0; i < value.Length; i++)
             {
+                char c = value[i];
+                if (c != '"' && c != '\\' && ((c >= ' ' && c <= '~') || (c >= '\u4E00' && c <= '\u9FFF')))
+                {
+                    continue;
+                }
+
+                // Safe characters go in runs; the packed programs and strings are nearly all safe.
+                builder.Append(value, run, i - run);
+                run = i + 1;
                 switch (c)
                 {
                     case '"':
@@ -47,20 +57,12 @@ namespace RecordingGen.Generator.Emit
                         builder.Append("\\t");
                         break;
                     default:
-                        if ((c >= ' ' && c <= '~') || (c >= '\u4E00' && c <= '\u9FFF'))
-                        {
-                            builder.Append(c);
-                        }
-                        else
-                        {
-                            builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                        }
-
+                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
                         break;
                 }
             }
 
-            builder.Append('"');
+            builder.Append(value, run, value.Length - run).Append('"');
         }
 
         /// <summary>Text for an XML doc comment: printable ASCII, XML-escaped; anything else becomes '?'.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using RecordingGen.Generator.Model;
 
 namespace RecordingGen.Generator.Emit
@@ -20,7 +19,17 @@ namespace RecordingGen.Generator.Emit
             int capacity = 1024;
             foreach (RecordingData data in batch.Recordings)
             {
-                capacity += data.Request.Program.Length + data.Response.Program.Length + ((data.Request.PackedStrings.Length + data.Response.PackedStrings.Length) * 2) + 1024;
+                // The literals, which escape few characters, and the class around them.
+                capacity += data.Request.Program.Length + data.Response.Program.Length + data.Request.PackedStrings.Length + data.Response.PackedStrings.Length + 640;
+                foreach (string value in data.Request.LongStrings)
+                {
+                    capacity += value.Length + 4;
+                }
+
+                foreach (string value in data.Response.LongStrings)
+                {
+                    capacity += value.Length + 4;
+                }
             }
 
             var writer = new SourceWriter(capacity);
@@ -47,7 +56,7 @@ namespace RecordingGen.Generator.Emit
             writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
             writer.Open("internal static class " + data.DataClassName);
             writer.Line("internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(");
-            writer.Line("    " + CSharpText.Literal(data.SourcePath) + ",");
+            writer.StartLine().Append("    ").AppendLiteral(data.SourcePath).Append(",").EndLine();
             WritePart(writer, data.Request, ",");
             WritePart(writer, data.Response, ");");
             writer.Close();
@@ -55,26 +64,26 @@ namespace RecordingGen.Generator.Emit
 
         private static void WritePart(SourceWriter writer, RecordingPart part, string end)
         {
-            writer.Line("    " + CSharpText.Literal(part.Program) + ",");
-            writer.Line("    " + CSharpText.Literal(part.PackedStrings) + ",");
+            writer.StartLine().Append("    ").AppendLiteral(part.Program).Append(",").EndLine();
+            writer.StartLine().Append("    ").AppendLiteral(part.PackedStrings).Append(",").EndLine();
             if (part.LongStrings.Count == 0)
             {
                 writer.Line("    null" + end);
                 return;
             }
 
-            var longStrings = new StringBuilder("    new string[] { ");
+            writer.StartLine().Append("    new string[] { ");
             for (int i = 0; i < part.LongStrings.Count; i++)
             {
                 if (i > 0)
                 {
-                    longStrings.Append(", ");
+                    writer.Append(", ");
                 }
 
-                CSharpText.AppendLiteral(longStrings, part.LongStrings[i]);
+                writer.AppendLiteral(part.LongStrings[i]);
             }
 
-            writer.Line(longStrings.Append(" }").Append(end).ToString());
+            writer.Append(" }").Append(end).EndLine();
         }
     }
 }

@@ -111,24 +111,34 @@ namespace RecordingGen.Generator.Emit
 
         private static void WriteRecording(SourceWriter writer, string name, RecordingSummary summary, string dataNamespace)
         {
+            // Appended in pieces: with thousands of recordings this is most of the facade's text.
             string value = dataNamespace + summary.DataClassName + ".Value";
             writer.Line("/// <summary>");
-            writer.Line("/// The recording <c>" + CSharpText.Comment(summary.SourcePath) + "</c>" + (summary.Endpoint is null ? "." : " (" + CSharpText.Comment(summary.Endpoint) + ")."));
+            writer.StartLine().Append("/// The recording <c>").Append(CSharpText.Comment(summary.SourcePath)).Append("</c>");
+            if (summary.Endpoint is null)
+            {
+                writer.Append(".").EndLine();
+            }
+            else
+            {
+                writer.Append(" (").Append(CSharpText.Comment(summary.Endpoint)).Append(").").EndLine();
+            }
+
             if (summary.TestId is not null)
             {
-                writer.Line("/// Test: <c>" + CSharpText.Comment(summary.TestId) + "</c>.");
+                writer.StartLine().Append("/// Test: <c>").Append(CSharpText.Comment(summary.TestId)).Append("</c>.").EndLine();
             }
 
             writer.Line("/// </summary>");
             writer.Open("public static class " + name);
             writer.Line("/// <summary>The recording, decoded on first access.</summary>");
-            writer.Line("public static global::RecordingGen.Recording Recording => " + value + ";");
+            writer.StartLine().Append("public static global::RecordingGen.Recording Recording => ").Append(value).Append(";").EndLine();
             writer.Line();
             writer.Line("/// <summary>The recorded request.</summary>");
-            writer.Line("public static global::RecordingGen.RecordedRequest Request => " + value + ".Request;");
+            writer.StartLine().Append("public static global::RecordingGen.RecordedRequest Request => ").Append(value).Append(".Request;").EndLine();
             writer.Line();
             writer.Line("/// <summary>The recorded response.</summary>");
-            writer.Line("public static global::RecordingGen.RecordedResponse Response => " + value + ".Response;");
+            writer.StartLine().Append("public static global::RecordingGen.RecordedResponse Response => ").Append(value).Append(".Response;").EndLine();
             if (summary.ToolNames.Count == 0)
             {
                 writer.Close();
@@ -146,8 +156,9 @@ namespace RecordingGen.Generator.Emit
                     writer.Line();
                 }
 
-                writer.Line("/// <summary>The tool <c>" + CSharpText.Comment(summary.ToolNames[i]) + "</c>.</summary>");
-                writer.Line("public static global::RecordingGen.ToolDefinition " + members[i] + " => " + value + ".Request.Tools[" + i.ToString(CultureInfo.InvariantCulture) + "];");
+                writer.StartLine().Append("/// <summary>The tool <c>").Append(CSharpText.Comment(summary.ToolNames[i])).Append("</c>.</summary>").EndLine();
+                writer.StartLine().Append("public static global::RecordingGen.ToolDefinition ").Append(members[i]).Append(" => ").Append(value)
+                    .Append(".Request.Tools[").Append(i.ToString(CultureInfo.InvariantCulture)).Append("];").EndLine();
             }
 
             writer.Close();

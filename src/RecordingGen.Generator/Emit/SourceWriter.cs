@@ -36,6 +36,13 @@ namespace RecordingGen.Generator.Emit
 
         public void EndLine() => _builder.Append('\n');
 
+        /// <summary>Continues the line with <paramref name="value"/> as a C# string literal (see <see cref="CSharpText"/>).</summary>
+        public SourceWriter AppendLiteral(string value)
+        {
+            CSharpText.AppendLiteral(_builder, value);
+            return this;
+        }
+
         public void Open(string header)
         {
             Line(header);

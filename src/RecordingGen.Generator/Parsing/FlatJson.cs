@@ -42,6 +42,10 @@ namespace RecordingGen.Generator.Parsing
         private int _stringCount;
         private int[] _buckets;
         private int _bucketMask;
+        private int _internedCount;
+
+        // Strings up to this many bytes are looked up before being decoded; longer ones are decoded as met.
+        private const int InternedLength = 128;
 
         private FlatJson(ReadOnlyMemory<byte> json)
         {
@@ -162,11 +166,11 @@ namespace RecordingGen.Generator.Parsing
                         case JsonTokenType.PropertyName:
                         case JsonTokenType.String:
                             _kinds[index] = reader.TokenType == JsonTokenType.PropertyName ? PropertyName : String;
-                            _values[index] = Intern(start + 1, reader.ValueSpan, reader.ValueIsEscaped);
+                            _values[index] = Intern(start + 1, ref reader);
                             break;
                         case JsonTokenType.Number:
                             _kinds[index] = Number;
-                            _values[index] = Intern(start, reader.ValueSpan, escaped: false);
+                            _values[index] = Intern(start, ref reader);
                             break;
                         case JsonTokenType.True:
                             _kinds[index] = True;
@@ -198,28 +202,38 @@ namespace RecordingGen.Generator.Parsing
             return _count++;
         }
 
-        /// <summary>The id of the string whose raw (still escaped) bytes are <paramref name="raw"/>, decoding it the first time.</summary>
+        /// <summary>
+        /// The id of the current token's string (its raw, still escaped bytes), decoding it the first time. Long
+        /// strings (prompts, answers) rarely repeat within a file, so they skip the table: hashing and comparing
+        /// them would read them twice more.
+        /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        private int Intern(int rawStart, ReadOnlySpan<byte> raw, bool escaped)
+        private int Intern(int rawStart, ref Utf8JsonReader reader)
         {
-            int mask = _bucketMask;
-            int bucket = Hash(raw) & mask;
-            ReadOnlySpan<byte> json = _json.Span;
-            while (true)
+            ReadOnlySpan<byte> raw = reader.ValueSpan;
+            bool shared = raw.Length <= InternedLength;
+            int bucket = 0;
+            if (shared)
             {
-                int entry = _buckets[bucket];
-                if (entry == 0)
+                int mask = _bucketMask;
+                bucket = Hash(raw) & mask;
+                ReadOnlySpan<byte> json = _json.Span;
+                while (true)
                 {
-                    break;
-                }
+                    int entry = _buckets[bucket];
+                    if (entry == 0)
+                    {
+                        break;
+                    }
 
-                int id = entry - 1;
-                if (_rawLengths[id] == raw.Length && json.Slice(_rawStarts[id], raw.Length).SequenceEqual(raw))
-                {
-                    return id;
-                }
+                    int id = entry - 1;
+                    if (_rawLengths[id] == raw.Length && json.Slice(_rawStarts[id], raw.Length).SequenceEqual(raw))
+                    {
+                        return id;
+                    }
 
-                bucket = (bucket + 1) & mask;
+                    bucket = (bucket + 1) & mask;
+                }
             }
 
             if (_stringCount == _strings.Length)
@@ -230,16 +244,43 @@ namespace RecordingGen.Generator.Parsing
             }
 
             int added = _stringCount++;
-            _strings[added] = escaped ? JsonStrings.Unescape(raw) : raw.IsEmpty ? string.Empty : Encoding.UTF8.GetString(_jsonArray.Array!, _jsonArray.Offset + rawStart, raw.Length);
+            _strings[added] = Decode(rawStart, ref reader);
             _rawStarts[added] = rawStart;
             _rawLengths[added] = raw.Length;
-            _buckets[bucket] = added + 1;
-            if (_stringCount * 2 > _bucketMask + 1)
+            if (shared)
             {
-                Rehash();
+                _buckets[bucket] = added + 1;
+                if (++_internedCount * 2 > _bucketMask + 1)
+                {
+                    Rehash();
+                }
             }
 
             return added;
+        }
+
+        private string Decode(int rawStart, ref Utf8JsonReader reader)
+        {
+            ReadOnlySpan<byte> raw = reader.ValueSpan;
+            if (raw.IsEmpty)
+            {
+                return string.Empty;
+            }
+
+            if (!reader.ValueIsEscaped)
+            {
+                return Encoding.UTF8.GetString(_jsonArray.Array!, _jsonArray.Offset + rawStart, raw.Length);
+            }
+
+            try
+            {
+                return reader.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                // An escaped lone surrogate, which the reader will not put in a string.
+                return JsonStrings.Unescape(raw);
+            }
         }
 
         private void Rehash()
@@ -253,6 +294,11 @@ namespace RecordingGen.Generator.Parsing
             ReadOnlySpan<byte> json = _json.Span;
             for (int id = 0; id < _stringCount; id++)
             {
+                if (_rawLengths[id] > InternedLength)
+                {
+                    continue;
+                }
+
                 int bucket = Hash(json.Slice(_rawStarts[id], _rawLengths[id])) & mask;
                 while (_buckets[bucket] != 0)
                 {

@@ -8,7 +8,7 @@ namespace RecordingGen.Generator.Parsing
     /// a run of <see cref="FlatJson"/> tokens, so encoding it is one loop over them; each distinct string
     /// and number of a document is looked up in the table once, however many chunks repeat it.
     /// </summary>
-    internal sealed class JsonTokenEncoder
+    internal sealed class JsonTokenEncoder : System.IDisposable
     {
         private readonly StringTable _table;
         private readonly List<DocumentMap> _maps = new List<DocumentMap>();
@@ -84,6 +84,18 @@ namespace RecordingGen.Generator.Parsing
             }
         }
 
+        /// <summary>Returns the maps' pooled arrays.</summary>
+        public void Dispose()
+        {
+            foreach (DocumentMap map in _maps)
+            {
+                map.Dispose();
+            }
+
+            _maps.Clear();
+            _last = null;
+        }
+
         private DocumentMap MapOf(FlatJson document)
         {
             if (_last?.Document == document)
@@ -105,13 +117,16 @@ namespace RecordingGen.Generator.Parsing
         }
 
         /// <summary>A document's string ids mapped to table indices, and its numbers to their tokens, as first met.</summary>
-        private sealed class DocumentMap
+        private sealed class DocumentMap : System.IDisposable
         {
             private const byte NumberUnknown = 0;
             private const byte NumberDecimal = 1;
             private const byte NumberText = 2;
 
             private readonly StringTable _table;
+
+            // Pooled: one map per document and part, as large as the document's string count. Per string id:
+            // its table index + 1 (0: not yet added), and for a number its kind, first token and mantissa.
             private readonly int[] _indices;
             private readonly byte[] _numberKinds;
             private readonly int[] _numberTokens;
@@ -121,10 +136,21 @@ namespace RecordingGen.Generator.Parsing
             {
                 Document = document;
                 _table = table;
-                _indices = new int[document.StringCount];
-                _numberKinds = new byte[document.StringCount];
-                _numberTokens = new int[document.StringCount];
-                _mantissas = new int[document.StringCount];
+                int count = document.StringCount;
+                _indices = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+                _numberKinds = System.Buffers.ArrayPool<byte>.Shared.Rent(count);
+                _numberTokens = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+                _mantissas = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+                System.Array.Clear(_indices, 0, count);
+                System.Array.Clear(_numberKinds, 0, count);
+            }
+
+            public void Dispose()
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(_indices);
+                System.Buffers.ArrayPool<byte>.Shared.Return(_numberKinds);
+                System.Buffers.ArrayPool<int>.Shared.Return(_numberTokens);
+                System.Buffers.ArrayPool<int>.Shared.Return(_mantissas);
             }
 
             public FlatJson Document { get; }

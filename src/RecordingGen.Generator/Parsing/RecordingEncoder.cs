@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using RecordingGen.Generator.Model;
 using RecordingGen.Generator.Validation;
@@ -20,15 +22,21 @@ namespace RecordingGen.Generator.Parsing
         /// <param name="responseHash">A hash of the response as stored (status, body, chunks, error), for RG0008.</param>
         public static RecordingData Encode(string filePath, string sourcePath, string dataClassName, string? testId, RecordingFormat format, RequestShape request, ResponseShape response, out string responseHash)
         {
-            var requestTable = new StringTable { AddingRequest = true };
+            var requestTable = new StringTable(Math.Min(1024, (request.Body?.Document.StringCount ?? 0) + 16)) { AddingRequest = true };
             var requestContent = new ProgramBuilder();
             requestContent.AddOptionalString(requestTable, testId);
             requestContent.Add((int)format);
-            WriteRequest(requestContent, requestTable, new JsonTokenEncoder(requestTable), request);
+            using (var requestEncoder = new JsonTokenEncoder(requestTable))
+            {
+                WriteRequest(requestContent, requestTable, requestEncoder, request);
+            }
 
-            var responseTable = new StringTable();
+            var responseTable = new StringTable(((response.Body ?? response.Chunks.FirstOrDefault()?.Data)?.Document.StringCount ?? 0) + 16);
             var responseContent = new ProgramBuilder();
-            responseHash = WriteResponse(responseContent, responseTable, new JsonTokenEncoder(responseTable), response);
+            using (var responseEncoder = new JsonTokenEncoder(responseTable))
+            {
+                responseHash = WriteResponse(responseContent, responseTable, responseEncoder, response);
+            }
 
             return new RecordingData(
                 filePath,
@@ -187,16 +195,16 @@ namespace RecordingGen.Generator.Parsing
                 {
                     case CompactFormat.KindPropertyName:
                     case CompactFormat.KindString:
-                        hash.Add((char)CompactFormat.KindOf(token)).Add(table.HashOf(CompactFormat.ValueOf(token)));
+                        hash.AddWord((ulong)table.HashOf(CompactFormat.ValueOf(token)) ^ (ulong)CompactFormat.KindOf(token));
                         break;
                     case CompactFormat.KindNumber when CompactFormat.IsDecimal(token):
-                        hash.Add(token).Add(tokens[++i]);
+                        hash.AddWord(((ulong)(uint)token << 32) | (uint)tokens[++i]);
                         break;
                     case CompactFormat.KindNumber:
-                        hash.Add('#').Add(table.HashOf(CompactFormat.TextIndexOf(token)));
+                        hash.AddWord((ulong)table.HashOf(CompactFormat.TextIndexOf(token)) ^ 0xFFUL);
                         break;
                     default:
-                        hash.Add(token);
+                        hash.AddWord((uint)token);
                         break;
                 }
             }

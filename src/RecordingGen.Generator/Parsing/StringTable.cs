@@ -23,7 +23,7 @@ namespace RecordingGen.Generator.Parsing
 
         private readonly HashSet<int> _shared = new HashSet<int>();
 
-        private readonly List<long> _hashes = new List<long>();
+        private readonly List<long> _hashes;
 
         /// <summary>A 64-bit hash of the string at <paramref name="index"/>, computed once however often the string is used.</summary>
         public long HashOf(int index)
@@ -46,9 +46,17 @@ namespace RecordingGen.Generator.Parsing
 
         private static readonly Dictionary<string, int> WellKnown = BuildWellKnown();
 
-        private readonly Dictionary<string, int> _indices = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _indices;
 
-        public List<string> Strings { get; } = new List<string>();
+        /// <param name="capacity">About how many distinct strings to expect, so the table is not grown string by string.</param>
+        public StringTable(int capacity = 16)
+        {
+            _indices = new Dictionary<string, int>(capacity, System.StringComparer.Ordinal);
+            Strings = new List<string>(capacity);
+            _hashes = new List<long>(capacity);
+        }
+
+        public List<string> Strings { get; }
 
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public int Add(string value)

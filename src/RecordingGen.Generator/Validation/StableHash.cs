@@ -45,6 +45,14 @@ namespace RecordingGen.Generator.Validation
             return this;
         }
 
+        /// <summary>Mixes 64 bits in one step: for values that are already numbers (tokens, string hashes).</summary>
+        public StableHash AddWord(ulong word)
+        {
+            _a = (_a ^ word) * Prime;
+            _b = ((_b ^ (word * 31)) * 0x100000001B3UL) ^ (_b >> 29);
+            return this;
+        }
+
         public StableHash Add(int value)
         {
             Add((char)(value & 0xFFFF));
