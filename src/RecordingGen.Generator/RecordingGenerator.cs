@@ -11,9 +11,9 @@ namespace RecordingGen.Generator
 {
     /// <summary>
     /// Turns recording files (AdditionalFiles) into <c>Recordings</c>: JSON file -> <see cref="ParseResult"/>
-    /// (compact data, summary, request fingerprint, located diagnostics; all value-equal) -> one source per
-    /// recording plus the facade. Checks that need every recording (ambiguous replays, the literal budget)
-    /// work on small collected projections.
+    /// (compact data, summary, request fingerprint, located diagnostics; all value-equal) -> a class per
+    /// recording, in a fixed set of batch files (<see cref="DataBatch"/>), plus the facade. Checks that need
+    /// every recording (ambiguous replays, the literal budget) work on small collected projections.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class RecordingGenerator : IIncrementalGenerator

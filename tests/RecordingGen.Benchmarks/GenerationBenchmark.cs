@@ -161,15 +161,20 @@ namespace RecordingGen.Benchmarks
         }
 
         /// <summary>Median floor and full-generation times over <paramref name="files"/>.</summary>
-        public static (double FloorMs, double GenerationMs) Measure(string[] files, int rounds)
+        public static (double FloorMs, double GenerationMs) Measure(string[] files, int rounds, int warmUp = 2)
         {
             List<AdditionalText> texts = Load(files);
             var floor = new List<double>();
             var full = new List<double>();
-            for (int round = 0; round < rounds; round++)
+            for (int round = 0; round < warmUp + rounds; round++)
             {
-                floor.Add(Time(() => ParseAll(texts)));
-                full.Add(Time(() => NewDriver(texts).RunGenerators(Compilation)));
+                double floorRun = Time(() => ParseAll(texts));
+                double fullRun = Time(() => NewDriver(texts).RunGenerators(Compilation));
+                if (round >= warmUp)
+                {
+                    floor.Add(floorRun);
+                    full.Add(fullRun);
+                }
             }
 
             return (RecordingGen.Benchmarks.Measure.Median(floor), RecordingGen.Benchmarks.Measure.Median(full));
