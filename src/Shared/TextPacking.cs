@@ -21,7 +21,9 @@ namespace RecordingGen.Internal
 #endif
         public static string Pack(string text)
         {
-            var packed = new System.Text.StringBuilder((text.Length / 2) + 8);
+            // At most two characters out per character in (a verbatim marker and the character).
+            char[] packed = System.Buffers.ArrayPool<char>.Shared.Rent((text.Length * 2) + 1);
+            int length = 0;
             for (int i = 0; i < text.Length; i++)
             {
                 int symbol = SymbolOf(text[i]);
@@ -30,26 +32,28 @@ namespace RecordingGen.Internal
                     int next = i + 1 < text.Length ? SymbolOf(text[i + 1]) : -1;
                     if (next >= 0)
                     {
-                        packed.Append((char)(PairStart + (symbol * Symbols) + next));
+                        packed[length++] = (char)(PairStart + (symbol * Symbols) + next);
                         i++;
                     }
                     else
                     {
-                        packed.Append((char)(SingleStart + symbol));
+                        packed[length++] = (char)(SingleStart + symbol);
                     }
                 }
                 else
                 {
                     if (text[i] >= PairStart && text[i] <= Verbatim)
                     {
-                        packed.Append(Verbatim);
+                        packed[length++] = Verbatim;
                     }
 
-                    packed.Append(text[i]);
+                    packed[length++] = text[i];
                 }
             }
 
-            return packed.ToString();
+            string result = new string(packed, 0, length);
+            System.Buffers.ArrayPool<char>.Shared.Return(packed);
+            return result;
         }
 
         public static string Unpack(string packed)

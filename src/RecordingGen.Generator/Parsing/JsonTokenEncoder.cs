@@ -28,6 +28,9 @@ namespace RecordingGen.Generator.Parsing
             return tokens;
         }
 
+        /// <summary>Appends the value's tokens to <paramref name="tokens"/>.</summary>
+        public void EncodeInto(JsonValue element, List<int> tokens) => Write(element, tokens);
+
         public List<int> EncodeArray(IEnumerable<JsonValue> items)
         {
             var tokens = new List<int> { CompactFormat.StartArray };

@@ -244,12 +244,24 @@ namespace RecordingGen.Generator.Parsing
 
         private static void WriteChunkSection(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, List<ChunkShape> chunks, StableHash hash)
         {
-            var previous = new List<List<int>>(chunks.Count);
-            foreach (ChunkShape chunk in chunks)
+            // The chunks within reach of the next one's base, and the current one: reused, not one list per chunk.
+            var recent = new List<int>[ChunkBaseWindow + 1];
+            for (int i = 0; i < recent.Length; i++)
             {
-                List<int> tokens = chunk.Data is { } data ? encoder.Encode(data) : new List<int>();
-                WriteChunkTokens(program, previous, tokens);
-                previous.Add(tokens);
+                recent[i] = new List<int>();
+            }
+
+            for (int index = 0; index < chunks.Count; index++)
+            {
+                ChunkShape chunk = chunks[index];
+                List<int> tokens = recent[index % recent.Length];
+                tokens.Clear();
+                if (chunk.Data is { } data)
+                {
+                    encoder.EncodeInto(data, tokens);
+                }
+
+                WriteChunkTokens(program, recent, index, tokens);
                 HashTokens(hash, table, tokens);
                 hash.Add(chunk.EventName).Add(chunk.RawData);
                 int flags = (chunk.TextDelta is null ? 0 : CompactFormat.ChunkHasText)
@@ -278,39 +290,44 @@ namespace RecordingGen.Generator.Parsing
         /// A chunk of the same length as a recent one is stored as its changes to that one: in a stream the
         /// envelope (id, model, created, fingerprint...) repeats, so most chunks differ in one or two tokens.
         /// </summary>
+        /// <param name="recent">Chunk <c>i</c>'s tokens are at <c>i % recent.Length</c>.</param>
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        private static void WriteChunkTokens(ProgramBuilder program, List<List<int>> previous, List<int> tokens)
+        private static void WriteChunkTokens(ProgramBuilder program, List<int>[] recent, int index, List<int> tokens)
         {
-            for (int distance = 1; distance <= ChunkBaseWindow && distance <= previous.Count; distance++)
+            for (int distance = 1; distance <= ChunkBaseWindow && distance <= index; distance++)
             {
-                List<int> candidate = previous[previous.Count - distance];
+                List<int> candidate = recent[(index - distance) % recent.Length];
                 if (candidate.Count != tokens.Count)
                 {
                     continue;
                 }
 
-                var changes = new List<int>();
-                for (int i = 0; i < tokens.Count; i++)
+                // Counted first, stopping as soon as the changes are too many to be worth storing.
+                int changes = 0;
+                for (int i = 0; i < tokens.Count && changes * 2 < tokens.Count; i++)
                 {
                     if (tokens[i] != candidate[i])
                     {
-                        changes.Add(i);
+                        changes++;
                     }
                 }
 
-                if (changes.Count * 2 >= tokens.Count)
+                if (changes * 2 >= tokens.Count)
                 {
                     continue;
                 }
 
                 program.Add(distance);
-                program.Add(changes.Count);
+                program.Add(changes);
                 int last = 0;
-                foreach (int position in changes)
+                for (int i = 0; i < tokens.Count; i++)
                 {
-                    program.Add(position - last);
-                    program.Add(tokens[position]);
-                    last = position;
+                    if (tokens[i] != candidate[i])
+                    {
+                        program.Add(i - last);
+                        program.Add(tokens[i]);
+                        last = i;
+                    }
                 }
 
                 return;

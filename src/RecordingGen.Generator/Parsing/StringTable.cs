@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using RecordingGen.Internal;
 
@@ -46,6 +47,9 @@ namespace RecordingGen.Generator.Parsing
 
         private static readonly Dictionary<string, int> WellKnown = BuildWellKnown();
 
+        // Longer strings are not looked up: hashing a prompt only to miss costs as much as storing it.
+        private static readonly int WellKnownMaxLength = WellKnownStrings.Items.Max(item => item.Length);
+
         private readonly Dictionary<string, int> _indices;
 
         /// <param name="capacity">About how many distinct strings to expect, so the table is not grown string by string.</param>
@@ -85,7 +89,7 @@ namespace RecordingGen.Generator.Parsing
             for (int index = 0; index < Strings.Count; index++)
             {
                 string value = Strings[index];
-                if (WellKnown.TryGetValue(value, out int wellKnown))
+                if (value.Length <= WellKnownMaxLength && WellKnown.TryGetValue(value, out int wellKnown))
                 {
                     program.Add((wellKnown << 2) | CompactFormat.EntryWellKnown);
                 }
