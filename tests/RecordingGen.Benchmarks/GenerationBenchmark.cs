@@ -25,7 +25,7 @@ namespace RecordingGen.Benchmarks
     /// </summary>
     internal static class GenerationBenchmark
     {
-        public static void Run(string[] files, int rounds = 5, int warmUp = 3, int editsPerRound = 5)
+        public static void Run(string[] files, int rounds = 9, int warmUp = 3, int editsPerRound = 5)
         {
             List<AdditionalText> texts = Load(files);
             long bytes = files.Sum(path => new FileInfo(path).Length);
