@@ -38,8 +38,15 @@ namespace RecordingGen.Generator.Validation
 
         public static DiagnosticInfo? Check(IReadOnlyList<LiteralCosts> recordings)
         {
-            // Identical literals are stored once; a 64-bit hash stands for the literal in this estimate.
-            var seen = new HashSet<long>();
+            // Identical literals are stored once; a 64-bit hash stands for the literal in this estimate. This runs
+            // on every edit of any recording, so the set is a flat open-addressed table sized once.
+            int literals = 0;
+            foreach (LiteralCosts data in recordings)
+            {
+                literals += data.Hashes.Count;
+            }
+
+            var seen = new LongSet(literals);
             long total = 0;
             var perRecording = new List<(LiteralCosts Data, long Bytes)>(recordings.Count);
             foreach (LiteralCosts data in recordings)
@@ -97,6 +104,50 @@ namespace RecordingGen.Generator.Validation
         }
 
         private static long Hash(string literal) => TextHash.Of(literal);
+
+        /// <summary>A set of 64-bit values with no removal; zero is kept apart, as the empty slot's value.</summary>
+        private sealed class LongSet
+        {
+            private readonly long[] _slots;
+            private readonly int _mask;
+            private bool _hasZero;
+
+            public LongSet(int count)
+            {
+                int size = 16;
+                while (size < count * 2)
+                {
+                    size *= 2;
+                }
+
+                _slots = new long[size];
+                _mask = size - 1;
+            }
+
+            public bool Add(long value)
+            {
+                if (value == 0)
+                {
+                    bool added = !_hasZero;
+                    _hasZero = true;
+                    return added;
+                }
+
+                int slot = (int)((ulong)value ^ ((ulong)value >> 32)) & _mask;
+                while (_slots[slot] != 0)
+                {
+                    if (_slots[slot] == value)
+                    {
+                        return false;
+                    }
+
+                    slot = (slot + 1) & _mask;
+                }
+
+                _slots[slot] = value;
+                return true;
+            }
+        }
 
         // The #US heap stores a compressed length, two bytes per UTF-16 unit and one terminal byte.
         private static long Cost(string literal)
