@@ -29,6 +29,7 @@ namespace RecordingGen.Generator.Parsing
 
         private readonly ReadOnlyMemory<byte> _json;
         private readonly ArraySegment<byte> _jsonArray;
+
         // Per token: its kind, its byte offset in the text, and either its string id (names, strings, numbers)
         // or, for a container's start, the index of its end token.
         private byte[] _kinds;
