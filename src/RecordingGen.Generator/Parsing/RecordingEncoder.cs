@@ -19,7 +19,7 @@ namespace RecordingGen.Generator.Parsing
         // How far back a chunk looks for an earlier chunk of the same length to store only its changes.
         private const int ChunkBaseWindow = 8;
 
-        /// <param name="responseHash">A hash of the response as stored (status, body, chunks, error), for RG0008.</param>
+        /// <param name="responseHash">A hash of the response as stored (status, body, chunks, error...), for RG0008.</param>
         public static RecordingData Encode(string filePath, string sourcePath, string dataClassName, string? testId, RecordingFormat format, RequestShape request, ResponseShape response, out string responseHash)
         {
             var requestTable = new StringTable(Math.Min(1024, (request.Body?.Document.StringCount ?? 0) + 16)) { AddingRequest = true };
@@ -35,15 +35,32 @@ namespace RecordingGen.Generator.Parsing
             var responseContent = new ProgramBuilder();
             using (var responseEncoder = new JsonTokenEncoder(responseTable))
             {
-                responseHash = WriteResponse(responseContent, responseTable, responseEncoder, response);
+                WriteResponse(responseContent, responseTable, responseEncoder, response);
             }
 
+            RecordingPart responsePart = Part(responseTable, responseContent, null);
+            responseHash = HashOf(responsePart);
             return new RecordingData(
                 filePath,
                 sourcePath,
                 dataClassName,
                 Part(requestTable, requestContent, CompactFormat.Version),
-                Part(responseTable, responseContent, null));
+                responsePart);
+        }
+
+        /// <summary>
+        /// The stored response part is a function of the response alone (equal answers give equal parts, which
+        /// the compiler then stores once), so hashing what is stored tells responses apart for RG0008.
+        /// </summary>
+        private static string HashOf(RecordingPart part)
+        {
+            var hash = new StableHash().Add(part.Program).Add(part.PackedStrings).Add(part.LongStrings.Count);
+            foreach (string value in part.LongStrings)
+            {
+                hash.Add(value);
+            }
+
+            return hash.ToString();
         }
 
         private static RecordingPart Part(StringTable table, ProgramBuilder content, int? version)
@@ -104,17 +121,15 @@ namespace RecordingGen.Generator.Parsing
             }
         }
 
-        private static string WriteResponse(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, ResponseShape response)
+        private static void WriteResponse(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, ResponseShape response)
         {
-            var hash = new StableHash().Add(response.IsStreaming ? 1 : 0).Add(response.StatusCode ?? -1);
             program.Add(response.IsStreaming);
             program.AddOptional(response.StatusCode);
             List<int>? body = response.BodyItems is { } items ? encoder.EncodeArray(items)
                 : response.Body is { } element ? encoder.Encode(element)
                 : null;
             WriteJson(program, body);
-            HashTokens(hash, table, body);
-            WriteChunks(program, table, encoder, response.Chunks, hash);
+            WriteChunks(program, table, encoder, response.Chunks);
 
             // Stored whole, though the chunks' deltas add up to them: a test that reads the text then never
             // decodes the chunks, which the library does only when Chunks is first read.
@@ -145,8 +160,6 @@ namespace RecordingGen.Generator.Parsing
                 program.AddOptional(error.StatusCode);
                 List<int>? errorTokens = error.Body is { ValueKind: not JsonValueKind.Null } errorBody ? encoder.Encode(errorBody) : null;
                 WriteJson(program, errorTokens);
-                hash.Add(error.Category).Add(error.Type).Add(error.Message).Add(error.StatusCode ?? -1);
-                HashTokens(hash, table, errorTokens);
             }
             else
             {
@@ -174,40 +187,6 @@ namespace RecordingGen.Generator.Parsing
             {
                 program.Add(0);
             }
-
-            return hash.ToString();
-        }
-
-        /// <summary>Hashes JSON tokens by the strings they stand for, so equal JSON hashes equal across recordings.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        private static void HashTokens(StableHash hash, StringTable table, List<int>? tokens)
-        {
-            if (tokens is null)
-            {
-                hash.Add('\u0002');
-                return;
-            }
-
-            for (int i = 0; i < tokens.Count; i++)
-            {
-                int token = tokens[i];
-                switch (CompactFormat.KindOf(token))
-                {
-                    case CompactFormat.KindPropertyName:
-                    case CompactFormat.KindString:
-                        hash.AddWord((ulong)table.HashOf(CompactFormat.ValueOf(token)) ^ (ulong)CompactFormat.KindOf(token));
-                        break;
-                    case CompactFormat.KindNumber when CompactFormat.IsDecimal(token):
-                        hash.AddWord(((ulong)(uint)token << 32) | (uint)tokens[++i]);
-                        break;
-                    case CompactFormat.KindNumber:
-                        hash.AddWord((ulong)table.HashOf(CompactFormat.TextIndexOf(token)) ^ 0xFFUL);
-                        break;
-                    default:
-                        hash.AddWord((uint)token);
-                        break;
-                }
-            }
         }
 
         private static void WriteText(ProgramBuilder program, StringTable table, string? text)
@@ -233,16 +212,16 @@ namespace RecordingGen.Generator.Parsing
         }
 
         /// <summary>The chunk count, then the section's length in characters, so the reader can skip it until Chunks is read.</summary>
-        private static void WriteChunks(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, List<ChunkShape> chunks, StableHash hash)
+        private static void WriteChunks(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, List<ChunkShape> chunks)
         {
             program.Add(chunks.Count);
             var section = new ProgramBuilder();
-            WriteChunkSection(section, table, encoder, chunks, hash);
+            WriteChunkSection(section, table, encoder, chunks);
             program.Add(section.Length);
             program.Append(section);
         }
 
-        private static void WriteChunkSection(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, List<ChunkShape> chunks, StableHash hash)
+        private static void WriteChunkSection(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, List<ChunkShape> chunks)
         {
             // The chunks within reach of the next one's base, and the current one: reused, not one list per chunk.
             var recent = new List<int>[ChunkBaseWindow + 1];
@@ -262,8 +241,6 @@ namespace RecordingGen.Generator.Parsing
                 }
 
                 WriteChunkTokens(program, recent, index, tokens);
-                HashTokens(hash, table, tokens);
-                hash.Add(chunk.EventName).Add(chunk.RawData);
                 int flags = (chunk.TextDelta is null ? 0 : CompactFormat.ChunkHasText)
                     | (chunk.FinishReason is null ? 0 : CompactFormat.ChunkHasFinishReason)
                     | (chunk.EventName is null ? 0 : CompactFormat.ChunkHasEventName)

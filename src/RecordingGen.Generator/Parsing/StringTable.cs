@@ -24,24 +24,6 @@ namespace RecordingGen.Generator.Parsing
 
         private readonly HashSet<int> _shared = new HashSet<int>();
 
-        private readonly List<long> _hashes;
-
-        /// <summary>A 64-bit hash of the string at <paramref name="index"/>, computed once however often the string is used.</summary>
-        public long HashOf(int index)
-        {
-            while (_hashes.Count <= index)
-            {
-                _hashes.Add(0);
-            }
-
-            if (_hashes[index] == 0)
-            {
-                _hashes[index] = TextHash.Of(Strings[index]) | 1;
-            }
-
-            return _hashes[index];
-        }
-
         /// <summary>While true, strings added are request-side: see <see cref="SharedStringLength"/>.</summary>
         public bool AddingRequest { get; set; }
 
@@ -57,7 +39,6 @@ namespace RecordingGen.Generator.Parsing
         {
             _indices = new Dictionary<string, int>(capacity, System.StringComparer.Ordinal);
             Strings = new List<string>(capacity);
-            _hashes = new List<long>(capacity);
         }
 
         public List<string> Strings { get; }
