@@ -43,7 +43,17 @@ namespace RecordingGen.Generator.Parsing
         public static JsonValue? FirstItem(this JsonValue element) => ((JsonValue?)element).FirstItem();
 
         public static JsonValue? FirstItem(this JsonValue? element)
-            => element.Array() is { } array && array.GetArrayLength() > 0 ? array[0] : null;
+        {
+            if (element.Array() is { } array)
+            {
+                foreach (JsonValue item in array.EnumerateArray())
+                {
+                    return item;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>The recorder wraps typed values as <c>{"__type__": ..., "__data__": value}</c>; this returns the value.</summary>
         public static JsonValue Unwrap(this JsonValue element)
