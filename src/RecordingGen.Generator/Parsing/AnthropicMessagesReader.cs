@@ -182,7 +182,7 @@ namespace RecordingGen.Generator.Parsing
 
         /// <summary>A string, or the text blocks of a block list joined with newlines.</summary>
         private static string? BlockText(JsonValue value)
-            => value.ValueKind == JsonValueKind.String ? JsonStrings.Value(value)
+            => value.ValueKind == JsonValueKind.String ? value.GetString()!
                : value.ValueKind == JsonValueKind.Array ? JsonRead.JoinLines(value, block => block.Member("text").String())
                : null;
     }

@@ -27,7 +27,7 @@ namespace RecordingGen.Generator.Parsing
                 foreach (JsonValue item in items.EnumerateArray())
                 {
                     // Token-id inputs have no text: they are kept as their JSON.
-                    request.Inputs.Add(item.ValueKind == JsonValueKind.String ? JsonStrings.Value(item) : item.CompactText());
+                    request.Inputs.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : item.CompactText());
                 }
             }
         }

@@ -27,10 +27,10 @@ namespace RecordingGen.Generator.Parsing
             var replacements = new List<KeyValuePair<string, string>>();
             foreach (JsonMember pair in mapping.EnumerateObject())
             {
-                string original = pair.Value.ValueKind == JsonValueKind.String ? JsonStrings.Value(pair.Value) : string.Empty;
+                string original = pair.Value.ValueKind == JsonValueKind.String ? pair.Value.GetString()! : string.Empty;
                 if (original.Length > 0)
                 {
-                    replacements.Add(new KeyValuePair<string, string>(original, JsonStrings.Name(pair)));
+                    replacements.Add(new KeyValuePair<string, string>(original, pair.Name));
                 }
             }
 
@@ -57,7 +57,7 @@ namespace RecordingGen.Generator.Parsing
                     writer.WriteStartObject();
                     foreach (JsonMember property in element.EnumerateObject())
                     {
-                        string name = JsonStrings.Name(property);
+                        string name = property.Name;
                         if (isRoot && name == MemberName)
                         {
                             // Applied: the loaded recording carries an empty mapping, as the recorder leaves it.
@@ -83,7 +83,7 @@ namespace RecordingGen.Generator.Parsing
                     writer.WriteEndArray();
                     break;
                 case JsonValueKind.String:
-                    writer.WriteStringValue(Replace(JsonStrings.Value(element), replacements));
+                    writer.WriteStringValue(Replace(element.GetString()!, replacements));
                     break;
                 default:
                     element.WriteTo(writer);

@@ -12,22 +12,14 @@ namespace RecordingGen.Generator.Parsing
                 return null;
             }
 
-            try
-            {
-                return element.TryGetProperty(name, out JsonValue value) ? value : null;
-            }
-            catch (System.ArgumentException)
-            {
-                // A name read from the recording with a lone surrogate cannot be looked up; no member has it.
-                return null;
-            }
+            return element.TryGetProperty(name, out JsonValue value) ? value : null;
         }
 
         public static JsonValue? Member(this JsonValue? element, string name)
             => element is { } value ? value.Member(name) : null;
 
         public static string? String(this JsonValue? element)
-            => element is { ValueKind: JsonValueKind.String } value ? JsonStrings.Value(value) : null;
+            => element is { ValueKind: JsonValueKind.String } value ? value.GetString()! : null;
 
         public static bool IsTrue(this JsonValue? element) => element is { ValueKind: JsonValueKind.True };
 

@@ -7,14 +7,10 @@ namespace RecordingGen.Generator.Parsing
     /// <summary>
     /// Decodes JSON strings exactly, lone surrogates included. JSON allows an escaped lone surrogate
     /// ("\ud800") and recorded model output contains them (a stream cut inside an emoji); System.Text.Json
-    /// refuses to turn them into a .NET string, so escaped strings are decoded here.
+    /// refuses to turn them into a .NET string, so <see cref="FlatJson"/> decodes those here.
     /// </summary>
     internal static class JsonStrings
     {
-        public static string Value(JsonValue element) => element.GetString()!;
-
-        public static string Name(JsonMember member) => member.Name;
-
         /// <summary>Decodes the content of a JSON string token (without its quotes) that contains escapes.</summary>
         public static string Unescape(ReadOnlySpan<byte> raw)
         {

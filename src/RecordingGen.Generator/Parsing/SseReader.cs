@@ -34,7 +34,7 @@ namespace RecordingGen.Generator.Parsing
             int index = 0;
             foreach (JsonValue item in items.EnumerateArray())
             {
-                foreach (string line in JsonStrings.Value(item).Split('\n'))
+                foreach (string line in item.GetString()!.Split('\n'))
                 {
                     string field = line.TrimEnd('\r');
                     if (field.Length == 0)

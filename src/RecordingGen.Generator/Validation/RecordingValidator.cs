@@ -80,7 +80,7 @@ namespace RecordingGen.Generator.Validation
         // A chunk type, or a server-sent-event line as pass-through recordings store them.
         private static bool LooksStreamed(JsonValue item)
             => (item.ValueKind == JsonValueKind.Object && item.TypeName() is { } type && type.EndsWith("Chunk", System.StringComparison.Ordinal))
-               || (item.ValueKind == JsonValueKind.String && JsonStrings.Value(item) is { } line && (line.StartsWith("data:", System.StringComparison.Ordinal) || line.StartsWith("event:", System.StringComparison.Ordinal)));
+               || (item.ValueKind == JsonValueKind.String && item.GetString()! is { } line && (line.StartsWith("data:", System.StringComparison.Ordinal) || line.StartsWith("event:", System.StringComparison.Ordinal)));
 
         private void CheckToolAnswers(RequestShape request)
         {

@@ -38,11 +38,11 @@ namespace RecordingGen.Generator.Validation
             {
                 case JsonValueKind.Object:
                     var properties = new System.Collections.Generic.List<JsonMember>(element.EnumerateObject());
-                    properties.Sort((a, b) => string.CompareOrdinal(JsonStrings.Name(a), JsonStrings.Name(b)));
+                    properties.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
                     builder.Add('{');
                     foreach (JsonMember property in properties)
                     {
-                        builder.Add(JsonStrings.Name(property));
+                        builder.Add(property.Name);
                         WriteCanonical(property.Value, builder);
                     }
 
@@ -58,7 +58,7 @@ namespace RecordingGen.Generator.Validation
                     builder.Add(']');
                     break;
                 case JsonValueKind.String:
-                    builder.Add('"').Add(JsonStrings.Value(element));
+                    builder.Add('"').Add(element.GetString()!);
                     break;
                 case JsonValueKind.Number:
                     builder.Add('#').Add(CanonicalNumber(element));

@@ -55,10 +55,10 @@ namespace RecordingGen.Generator.Validation
                     {
                         if (name.ValueKind == JsonValueKind.String)
                         {
-                            requiredNames.Add(JsonStrings.Value(name));
-                            if (root.Member(JsonStrings.Value(name)) is null)
+                            requiredNames.Add(name.GetString()!);
+                            if (root.Member(name.GetString()!) is null)
                             {
-                                missing.Add(JsonStrings.Value(name));
+                                missing.Add(name.GetString()!);
                             }
                         }
                     }
@@ -74,7 +74,7 @@ namespace RecordingGen.Generator.Validation
                     foreach (JsonMember argument in root.EnumerateObject())
                     {
                         // Models send null for an optional parameter they leave out; that is not a wrong type.
-                        string name = JsonStrings.Name(argument);
+                        string name = argument.Name;
                         if (argument.Value.ValueKind == JsonValueKind.Null && !requiredNames.Contains(name))
                         {
                             continue;
@@ -96,14 +96,14 @@ namespace RecordingGen.Generator.Validation
             JsonValue? type = schema.Member("type");
             if (type is { ValueKind: JsonValueKind.String } single)
             {
-                return Allows(JsonStrings.Value(single), value);
+                return Allows(single.GetString()!, value);
             }
 
             if (type is { ValueKind: JsonValueKind.Array } several)
             {
                 foreach (JsonValue name in several.EnumerateArray())
                 {
-                    if (name.ValueKind == JsonValueKind.String && Allows(JsonStrings.Value(name), value))
+                    if (name.ValueKind == JsonValueKind.String && Allows(name.GetString()!, value))
                     {
                         return true;
                     }
