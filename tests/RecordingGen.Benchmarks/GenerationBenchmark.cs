@@ -87,7 +87,10 @@ namespace RecordingGen.Benchmarks
             Breakdown(texts);
         }
 
-        /// <summary>Full runs and nothing else, for a profiler to sample.</summary>
+        /// <summary>
+        /// For a profiler to sample: full runs, then re-runs with nothing changed, then edits of one recording,
+        /// each printed with what it cost (GC pauses, bytes allocated, JIT).
+        /// </summary>
         public static void Loop(string[] files, int rounds, int reruns, int edits)
         {
             List<AdditionalText> texts = Load(files);
@@ -114,15 +117,7 @@ namespace RecordingGen.Benchmarks
             for (int round = 0; round < edits; round++)
             {
                 AdditionalText edited = Edited(current);
-                int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
-                TimeSpan pause = GC.GetTotalPauseDuration();
-                double ms = Time(() => driver = driver.ReplaceAdditionalText(current, edited).RunGenerators(Compilation));
-                if (round < 8)
-                {
-                    Console.WriteLine($"edit {round}: {ms:F1} ms, GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F1} ms (incl. the forced one)");
-                }
-
-                editMs += ms;
+                editMs += Time(() => driver = driver.ReplaceAdditionalText(current, edited).RunGenerators(Compilation));
                 current = edited;
             }
 

@@ -18,7 +18,7 @@ namespace RecordingGen.Benchmarks
 
             if (which == "generation-loop")
             {
-                // Full runs only, for a profiler: dotnet-trace collect -- <this> generation-loop
+                // For a profiler (perf, dotnet-trace): generation-loop [full runs] [unchanged re-runs] [edits]
                 GenerationBenchmark.Loop(Corpus.Files(Corpus.Unpack()), rounds: args.Length > 1 ? int.Parse(args[1]) : 10, reruns: args.Length > 2 ? int.Parse(args[2]) : 0, edits: args.Length > 3 ? int.Parse(args[3]) : 0);
                 return 0;
             }
