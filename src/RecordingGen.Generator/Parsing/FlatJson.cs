@@ -310,26 +310,7 @@ namespace RecordingGen.Generator.Parsing
             }
         }
 
-        /// <summary>Eight bytes at a time; the strings here run from two bytes to whole prompts.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        private static int Hash(ReadOnlySpan<byte> raw)
-        {
-            ulong hash = 0x9E3779B97F4A7C15UL ^ (ulong)raw.Length;
-            ReadOnlySpan<ulong> words = MemoryMarshal.Cast<byte, ulong>(raw);
-            foreach (ulong word in words)
-            {
-                hash = (hash ^ word) * 0xFF51AFD7ED558CCDUL;
-                hash ^= hash >> 29;
-            }
-
-            for (int i = words.Length * 8; i < raw.Length; i++)
-            {
-                hash = (hash ^ raw[i]) * 0xC4CEB9FE1A85EC53UL;
-            }
-
-            hash ^= hash >> 32;
-            return (int)hash & int.MaxValue;
-        }
+        private static int Hash(ReadOnlySpan<byte> raw) => (int)TextHash.Of(raw) & int.MaxValue;
 
         // A power of two, so that a hash masked with count - 1 is a bucket.
         private static int BucketCountFor(int strings)

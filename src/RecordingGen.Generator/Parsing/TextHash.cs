@@ -4,25 +4,28 @@ using System.Runtime.InteropServices;
 namespace RecordingGen.Generator.Parsing
 {
     /// <summary>
-    /// A 64-bit hash of a string's characters, four at a time, for telling strings apart within one run
-    /// (never stored, never compared across machines). Every string of every recording passes through it.
+    /// A 64-bit hash of a string's characters or of raw bytes, for telling strings apart within one run
+    /// (never stored, never compared across machines): literals for the budget, raw JSON strings for FlatJson.
     /// </summary>
     internal static class TextHash
     {
+        public static long Of(string text) => Of(MemoryMarshal.AsBytes(text.AsSpan()));
+
+        /// <summary>Eight bytes a step: the strings hashed run from two bytes to whole prompts.</summary>
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        public static long Of(string text)
+        public static long Of(ReadOnlySpan<byte> bytes)
         {
-            ulong hash = 0x9E3779B97F4A7C15UL ^ (ulong)text.Length;
-            ReadOnlySpan<ulong> words = MemoryMarshal.Cast<char, ulong>(text.AsSpan());
+            ulong hash = 0x9E3779B97F4A7C15UL ^ (ulong)bytes.Length;
+            ReadOnlySpan<ulong> words = MemoryMarshal.Cast<byte, ulong>(bytes);
             foreach (ulong word in words)
             {
                 hash = (hash ^ word) * 0xFF51AFD7ED558CCDUL;
                 hash ^= hash >> 29;
             }
 
-            for (int i = words.Length * 4; i < text.Length; i++)
+            for (int i = words.Length * 8; i < bytes.Length; i++)
             {
-                hash = (hash ^ text[i]) * 0xC4CEB9FE1A85EC53UL;
+                hash = (hash ^ bytes[i]) * 0xC4CEB9FE1A85EC53UL;
             }
 
             hash ^= hash >> 32;

@@ -33,8 +33,7 @@ namespace RecordingGen.Generator.Validation
             System.ReadOnlySpan<ulong> words = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(System.MemoryExtensions.AsSpan(value));
             foreach (ulong word in words)
             {
-                _a = (_a ^ word) * Prime;
-                _b = ((_b ^ (word * 31)) * 0x100000001B3UL) ^ (_b >> 29);
+                AddWord(word);
             }
 
             for (int i = words.Length * 4; i < value.Length; i++)
@@ -45,7 +44,7 @@ namespace RecordingGen.Generator.Validation
             return this;
         }
 
-        /// <summary>Mixes 64 bits in one step: for values that are already numbers (tokens, string hashes).</summary>
+        /// <summary>Mixes 64 bits in one step.</summary>
         public StableHash AddWord(ulong word)
         {
             _a = (_a ^ word) * Prime;
