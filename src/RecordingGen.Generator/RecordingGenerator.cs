@@ -30,16 +30,36 @@ namespace RecordingGen.Generator
                 .Select(static (pair, _) => OptionsReader.ReadEmitOptions(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.EmitOptions);
 
+            IncrementalValueProvider<DiagnosticInfo?> namespaceProblem = context.AnalyzerConfigOptionsProvider
+                .Select(static (provider, _) => OptionsReader.CheckNamespace(provider))
+                .WithTrackingName(TrackingNames.NamespaceCheck);
+            context.RegisterSourceOutput(namespaceProblem, static (spc, problem) =>
+            {
+                if (problem is not null)
+                {
+                    spc.ReportDiagnostic(problem.ToDiagnostic());
+                }
+            });
+
             IncrementalValuesProvider<RecordingFile> files = context.AdditionalTextsProvider
                 .Where(static text => text.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
                 .Combine(context.AnalyzerConfigOptionsProvider)
-                .Where(static pair => OptionsReader.IsRecording(pair.Left, pair.Right))
-                .Select(static (pair, _) => new RecordingFile(pair.Left))
+                .Select(static (pair, _) => OptionsReader.SelectRecording(pair.Left, pair.Right))
+                .Where(static file => file is not null)
+                .Select(static (file, _) => file!)
                 .WithTrackingName(TrackingNames.RecordingFiles);
 
-            IncrementalValuesProvider<ParseResult> parsed = files
+            // One file included under two spellings of its path ($(Dir)/ concatenations give "dir//x.json") is one
+            // recording. Collecting the small file records is cheap; the files that stay compare equal, so every
+            // step after this one stays cached for them.
+            IncrementalValuesProvider<RecordingFile> distinctFiles = files
+                .Collect()
+                .SelectMany(static (all, _) => RecordingFile.Distinct(all))
+                .WithTrackingName(TrackingNames.DistinctFiles);
+
+            IncrementalValuesProvider<ParseResult> parsed = distinctFiles
                 .Combine(options)
-                .Select(static (pair, cancellationToken) => RecordingParser.Parse(pair.Left.Text, pair.Right, cancellationToken))
+                .Select(static (pair, cancellationToken) => RecordingParser.Parse(pair.Left, pair.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.Parse);
 
             // Diagnostics are an output of their own, so a change in them never re-emits source.

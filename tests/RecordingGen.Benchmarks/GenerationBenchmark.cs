@@ -16,6 +16,8 @@ using RecordingGen.Generator;
 using RecordingGen.Generator.Emit;
 using RecordingGen.Generator.Model;
 using RecordingGen.Generator.Parsing;
+using RecordingGen.Generator.Parsing.Compact;
+using RecordingGen.Generator.Parsing.Json;
 
 namespace RecordingGen.Benchmarks
 {

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using RecordingGen.Generator.Parsing;
+using RecordingGen.Generator.Parsing.Json;
 using RecordingGen.Generator.Tests.Infrastructure;
 using Xunit;
 

@@ -54,7 +54,7 @@ namespace RecordingGen.Generator.Tests
                 string seed = seeds[random.Next(seeds.Count)];
                 (string mutation, SourceText text) = Mutate(seed, random);
                 string path = "/project/recordings/fuzz/case" + i + ".json";
-                var file = new SourceAdditionalText(path, text);
+                var file = new InMemoryAdditionalText(path, text);
 
                 ParseResult result = ParseWithin(file, TimeSpan.FromSeconds(30), mutation, i);
                 string outcome = Check(result, text, mutation, i);
@@ -206,7 +206,7 @@ namespace RecordingGen.Generator.Tests
                 Assert.NotNull(diagnostic.Location);
                 Assert.Equal("/project/recordings/fuzz/case" + index + ".json", diagnostic.Location!.FilePath);
                 Assert.InRange(diagnostic.Location.Span.End, 0, text.Length);
-                Assert.Equal(text.Lines.GetLinePositionSpan(diagnostic.Location.Span), diagnostic.Location.LineSpan);
+                Assert.Equal(EditorLines.Of(text, diagnostic.Location.Span), diagnostic.Location.LineSpan);
             }
 
             if (result.Data is { } data)
@@ -236,21 +236,6 @@ namespace RecordingGen.Generator.Tests
             Assert.Empty(output.CompilationDiagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && !diagnostic.Id.StartsWith("RG", StringComparison.Ordinal)));
             Assert.Single(output.Sources, source => source.HintName == "Recordings.g.cs");
             return output.Sources.Sum(source => Regex.Matches(source.SourceText.ToString(), "internal static class Recording_").Count);
-        }
-
-        private sealed class SourceAdditionalText : AdditionalText
-        {
-            private readonly SourceText _text;
-
-            public SourceAdditionalText(string path, SourceText text)
-            {
-                Path = path;
-                _text = text;
-            }
-
-            public override string Path { get; }
-
-            public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
         }
     }
 }

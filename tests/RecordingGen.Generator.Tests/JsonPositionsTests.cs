@@ -2,11 +2,13 @@ using System.Text;
 using Microsoft.CodeAnalysis.Text;
 using RecordingGen.Generator.Model;
 using RecordingGen.Generator.Parsing;
+using RecordingGen.Generator.Parsing.Json;
+using RecordingGen.Generator.Tests.Infrastructure;
 using Xunit;
 
 namespace RecordingGen.Generator.Tests
 {
-    /// <summary>Locations count lines and columns exactly as the compiler's SourceText does.</summary>
+    /// <summary>Locations count lines and columns as an editor does: CR, LF and CRLF end lines; NEL, LS and PS do not.</summary>
     public sealed class JsonPositionsTests
     {
         [Theory]
@@ -14,7 +16,7 @@ namespace RecordingGen.Generator.Tests
         [InlineData("{\"a\": \"x\u2028y\", \u2029\"b\":\u0085 1}")]
         [InlineData("\r\n\r\n{ }\r")]
         [InlineData("{}")]
-        public void Every_position_matches_the_source_texts_lines(string json)
+        public void Every_position_matches_an_editors_lines(string json)
         {
             SourceText text = SourceText.From(json, Encoding.UTF8);
             byte[] utf8 = Encoding.UTF8.GetBytes(json);
@@ -29,7 +31,7 @@ namespace RecordingGen.Generator.Tests
                 for (int length = 0; length <= 3 && offset + length <= utf8.Length; length++)
                 {
                     LocationInfo location = positions.At(offset, length);
-                    Assert.Equal(text.Lines.GetLinePositionSpan(location.Span), location.LineSpan);
+                    Assert.Equal(EditorLines.Of(text, location.Span), location.LineSpan);
                 }
             }
         }

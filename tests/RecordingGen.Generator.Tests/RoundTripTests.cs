@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using RecordingGen.Generator.Model;
 using RecordingGen.Generator.Parsing;
+using RecordingGen.Generator.Parsing.Compact;
 using RecordingGen.Generator.Tests.Infrastructure;
 using RecordingGen.Internal;
 using RecordingGen.Tests.Shared;

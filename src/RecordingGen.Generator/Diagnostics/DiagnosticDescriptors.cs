@@ -29,7 +29,7 @@ namespace RecordingGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor UnknownFormat = new DiagnosticDescriptor(
             id: "RG0003",
             title: "Recording format not recognized",
-            messageFormat: "Recording '{0}': {1} is not a format RecordingGen recognizes; it is exposed raw (BodyJson, chunk JSON)",
+            messageFormat: "Recording '{0}': {1}",
             category: Category,
             defaultSeverity: DiagnosticSeverity.Info,
             isEnabledByDefault: true,
@@ -88,6 +88,51 @@ namespace RecordingGen.Generator.Diagnostics
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             helpLinkUri: HelpBase + "rg0009-recordings-too-large-for-one-assembly");
+
+        public static readonly DiagnosticDescriptor UnreadableFile = new DiagnosticDescriptor(
+            id: "RG0011",
+            title: "Recording file cannot be read",
+            messageFormat: "Recording '{0}' cannot be read: {1}",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpBase + "rg0011-recording-file-cannot-be-read");
+
+        public static readonly DiagnosticDescriptor NotUtf8 = new DiagnosticDescriptor(
+            id: "RG0012",
+            title: "Recording is not UTF-8 text",
+            messageFormat: "Recording '{0}' has {1} character(s) that are not UTF-8 (replaced by U+FFFD when the build read it), the first here; the file is probably in another encoding (such as Latin-1): save it as UTF-8",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpBase + "rg0012-recording-is-not-utf-8-text");
+
+        public static readonly DiagnosticDescriptor InvalidStatus = new DiagnosticDescriptor(
+            id: "RG0013",
+            title: "Recorded HTTP status is not a status code",
+            messageFormat: "Recording '{0}': {1} is {2}, which is not an HTTP status code (100 to 599); replay could not answer with it",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpBase + "rg0013-recorded-http-status-is-not-a-status-code");
+
+        public static readonly DiagnosticDescriptor InvalidIdMapping = new DiagnosticDescriptor(
+            id: "RG0014",
+            title: "id_normalization_mapping cannot be applied",
+            messageFormat: "Recording '{0}': its id_normalization_mapping cannot be applied: {1}",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpBase + "rg0014-id_normalization_mapping-cannot-be-applied");
+
+        public static readonly DiagnosticDescriptor InvalidNamespace = new DiagnosticDescriptor(
+            id: "RG0015",
+            title: "RecordingGenNamespace is not a namespace",
+            messageFormat: "RecordingGenNamespace '{0}' is not a C# namespace; the Recordings class is generated in '{1}'",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpBase + "rg0015-recordinggennamespace-is-not-a-namespace");
 
         public static readonly DiagnosticDescriptor InternalError = new DiagnosticDescriptor(
             id: "RG9999",

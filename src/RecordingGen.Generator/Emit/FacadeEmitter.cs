@@ -53,7 +53,7 @@ namespace RecordingGen.Generator.Emit
             writer.Open("switch (index / " + SwitchPage.ToString(CultureInfo.InvariantCulture) + ")");
             for (int page = 0; page < pages; page++)
             {
-                writer.Line("case " + page.ToString(CultureInfo.InvariantCulture) + ": return GetRecording" + page.ToString(CultureInfo.InvariantCulture) + "(index);");
+                writer.Line("case " + page.ToString(CultureInfo.InvariantCulture) + ": return " + PageMethod(page) + "(index);");
             }
 
             writer.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(index));");
@@ -62,7 +62,7 @@ namespace RecordingGen.Generator.Emit
             for (int page = 0; page < pages; page++)
             {
                 writer.Line();
-                writer.Open("private static global::RecordingGen.Recording GetRecording" + page.ToString(CultureInfo.InvariantCulture) + "(int index)");
+                writer.Open("private static global::RecordingGen.Recording " + PageMethod(page) + "(int index)");
                 writer.Open("switch (index)");
                 for (int i = page * SwitchPage; i < sortedSummaries.Count && i < (page + 1) * SwitchPage; i++)
                 {
@@ -74,6 +74,13 @@ namespace RecordingGen.Generator.Emit
                 writer.Close();
             }
         }
+
+        /// <summary>
+        /// A page method's name. Recording and group names are made of words joined without underscores (an
+        /// underscore only stands between digits or before a hash), so a double underscore is a name no file or
+        /// folder can produce (<c>get_recording0.json</c> is <c>GetRecording0</c>).
+        /// </summary>
+        private static string PageMethod(int page) => "GetRecording__Page" + page.ToString(CultureInfo.InvariantCulture);
 
         private static void WriteMembers(SourceWriter writer, FacadeTree node, string dataNamespace, string getRecording, Dictionary<string, int> indices)
         {

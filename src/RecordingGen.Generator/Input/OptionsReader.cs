@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using RecordingGen.Generator.Diagnostics;
 using RecordingGen.Generator.Model;
 using RecordingGen.Generator.Naming;
 
@@ -19,33 +20,53 @@ namespace RecordingGen.Generator.Input
 
         public static EmitOptions ReadEmitOptions(AnalyzerConfigOptionsProvider provider, ParseOptions parseOptions)
         {
-            AnalyzerConfigOptions global = provider.GlobalOptions;
-            string? configured = Value(global, "build_property.RecordingGenNamespace") ?? Value(global, "build_property.RootNamespace");
             bool nullable = parseOptions is not CSharpParseOptions csharp || csharp.LanguageVersion >= LanguageVersion.CSharp8;
-            return new EmitOptions(Identifiers.ToNamespace(configured) ?? DefaultNamespace, nullable);
+            return new EmitOptions(Namespace(provider.GlobalOptions), nullable);
         }
 
         /// <summary>
-        /// A .json AdditionalFile is a recording when it sits under a folder named <c>recordings</c> or has
-        /// <c>RecordingGen="true"</c>; <c>RecordingGen="false"</c> excludes it either way.
+        /// A warning when <c>RecordingGenNamespace</c> is set but is not a namespace as written, so the generated
+        /// class does not land somewhere else without a word.
         /// </summary>
-        public static bool IsRecording(AdditionalText text, AnalyzerConfigOptionsProvider provider)
+        public static DiagnosticInfo? CheckNamespace(AnalyzerConfigOptionsProvider provider)
         {
-            string? flag = Value(provider.GetOptions(text), "build_metadata.AdditionalFiles.RecordingGen");
+            AnalyzerConfigOptions global = provider.GlobalOptions;
+            string? configured = Value(global, "build_property.RecordingGenNamespace");
+            return configured is null || Identifiers.ToNamespace(configured) == configured
+                ? null
+                : new DiagnosticInfo(DiagnosticDescriptors.InvalidNamespace, null, configured, Namespace(global));
+        }
+
+        // RecordingGenNamespace made a namespace; when nothing of it is usable, the root namespace, as when it is unset.
+        private static string Namespace(AnalyzerConfigOptions global)
+            => Identifiers.ToNamespace(Value(global, "build_property.RecordingGenNamespace"))
+               ?? Identifiers.ToNamespace(Value(global, "build_property.RootNamespace"))
+               ?? DefaultNamespace;
+
+        /// <summary>
+        /// The recording an AdditionalFile is, or null. A .json file is a recording when it sits under a folder
+        /// named <c>recordings</c> or has <c>RecordingGen="true"</c>; <c>RecordingGen="false"</c> excludes it either
+        /// way. A file linked into the project (<c>Link="recordings/..."</c>) also counts where its link puts it.
+        /// </summary>
+        public static RecordingFile? SelectRecording(AdditionalText text, AnalyzerConfigOptionsProvider provider)
+        {
+            AnalyzerConfigOptions options = provider.GetOptions(text);
+            var file = RecordingFile.Of(text, Value(options, "build_metadata.AdditionalFiles.Link"));
+            string? flag = Value(options, "build_metadata.AdditionalFiles.RecordingGen");
             if (flag is not null)
             {
                 if (string.Equals(flag, "true", System.StringComparison.OrdinalIgnoreCase))
                 {
-                    return true;
+                    return file;
                 }
 
                 if (string.Equals(flag, "false", System.StringComparison.OrdinalIgnoreCase))
                 {
-                    return false;
+                    return null;
                 }
             }
 
-            return PathNames.HasRecordingsFolder(text.Path);
+            return PathNames.HasRecordingsFolder(file.Path) || (file.Link is { } link && PathNames.HasRecordingsFolder(link)) ? file : null;
         }
 
         private static string? Value(AnalyzerConfigOptions options, string key)

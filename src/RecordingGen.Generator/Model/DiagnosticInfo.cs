@@ -1,11 +1,29 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using RecordingGen.Generator.Diagnostics;
 
 namespace RecordingGen.Generator.Model
 {
-    /// <summary>A diagnostic as values: the descriptor's id, the location and the message arguments.</summary>
-    internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> MessageArgs)
+    /// <summary>
+    /// A diagnostic as values: the descriptor, the location and the message arguments. Every argument passes
+    /// through <see cref="MessageText.Argument"/> here, so no recording content reaches a message unescaped or
+    /// unbounded, whichever check reports it.
+    /// </summary>
+    internal sealed record DiagnosticInfo
     {
+        public DiagnosticInfo(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] messageArgs)
+        {
+            Descriptor = descriptor;
+            Location = location;
+            MessageArgs = new EquatableArray<string>(messageArgs.Select(MessageText.Argument));
+        }
+
+        public DiagnosticDescriptor Descriptor { get; }
+
+        public LocationInfo? Location { get; }
+
+        public EquatableArray<string> MessageArgs { get; }
+
         public Diagnostic ToDiagnostic()
             => Diagnostic.Create(Descriptor, Location?.ToLocation(), messageArgs: MessageArgs.Items.ToArray());
     }

@@ -95,6 +95,56 @@ namespace RecordingGen.Generator.Naming
             return folders.ToArray();
         }
 
+        /// <summary>
+        /// The path with empty, <c>.</c> and <c>..</c> segments resolved, so every spelling of one file gives one
+        /// string. A path that has none of them is returned as it is (the compiler gives full paths already).
+        /// </summary>
+        public static string Canonical(string path)
+        {
+            if (!HasRedundantSegments(path))
+            {
+                return path;
+            }
+
+            char separator = path.IndexOf('/') < 0 ? '\\' : '/';
+            string root = path.StartsWith("\\\\", StringComparison.Ordinal) ? "\\\\" : path.Length > 0 && (path[0] == '/' || path[0] == '\\') ? separator.ToString() : string.Empty;
+            return root + string.Join(separator.ToString(), Normalize(Split(path)));
+        }
+
+        /// <summary>A <c>Link</c> path (relative to the project, as MSBuild has it) with '/' separators and its redundant segments resolved.</summary>
+        public static string LinkPath(string link) => string.Join("/", Normalize(Split(link)));
+
+        private static bool HasRedundantSegments(string path)
+        {
+            for (int i = 0; i < path.Length; i++)
+            {
+                if (!IsSeparator(path[i]))
+                {
+                    continue;
+                }
+
+                // A doubled separator (beyond a UNC path's leading pair), or a "." or ".." segment.
+                int next = i + 1;
+                if (next < path.Length && IsSeparator(path[next]) && i > 0)
+                {
+                    return true;
+                }
+
+                if (next < path.Length && path[next] == '.')
+                {
+                    int after = next + 1 < path.Length && path[next + 1] == '.' ? next + 2 : next + 1;
+                    if (after == path.Length || IsSeparator(path[after]))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsSeparator(char c) => c == '/' || c == '\\';
+
         /// <summary>A URL without its query or fragment: what a pass-through recording has instead of an endpoint.</summary>
         public static string UrlPath(string url)
         {

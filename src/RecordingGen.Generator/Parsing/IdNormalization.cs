@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using RecordingGen.Generator.Parsing.Json;
 
 namespace RecordingGen.Generator.Parsing
 {
@@ -16,15 +17,69 @@ namespace RecordingGen.Generator.Parsing
     {
         public const string MemberName = "id_normalization_mapping";
 
+        /// <summary>
+        /// No string may grow past this many characters, and the whole recording not past
+        /// <see cref="MaxTotalLength"/>, by the mapping: a short original mapped to a long key can otherwise make a
+        /// small file need gigabytes (and the JSON writer refuses strings of 166 million characters).
+        /// </summary>
+        public const int MaxStringLength = 50_000_000;
+
+        public const long MaxTotalLength = 200_000_000;
+
+        // Members of the root without which the file is no recording.
+        private static readonly string[] RequiredMembers = { "request", "response" };
+
+        /// <summary>Where a mapping entry sits in the file, for diagnostics.</summary>
+        public static JsonPath EntryPath(string key) => JsonPath.Root[MemberName][key];
+
+        /// <summary>
+        /// An entry whose original value occurs in the name of a member every recording needs: applied, it would
+        /// rename that member (the recorder's text replacement does the same), so the file is reported instead.
+        /// </summary>
+        public static (string Key, string Original, string Member)? RenamedMember(JsonValue root)
+        {
+            foreach (KeyValuePair<string, string> replacement in Replacements(root))
+            {
+                foreach (string member in RequiredMembers)
+                {
+                    if (member.IndexOf(replacement.Key, System.StringComparison.Ordinal) >= 0)
+                    {
+                        return (replacement.Value, replacement.Key, member);
+                    }
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The recording rewritten with the mapping applied, or null when it has no mapping to apply.</summary>
+        /// <exception cref="IdMappingException">The mapping would grow the recording past the limits above.</exception>
         public static byte[]? Apply(JsonValue root)
         {
-            if (root.Member(MemberName).Object() is not { } mapping)
+            List<KeyValuePair<string, string>> replacements = Replacements(root);
+            if (replacements.Count == 0)
             {
                 return null;
             }
 
+            using var stream = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }))
+            {
+                Write(root, writer, new Rewrite(replacements), isRoot: true);
+            }
+
+            return stream.ToArray();
+        }
+
+        // Original -> key, in the mapping's order; entries without a usable original are skipped.
+        private static List<KeyValuePair<string, string>> Replacements(JsonValue root)
+        {
             var replacements = new List<KeyValuePair<string, string>>();
+            if (root.Member(MemberName).Object() is not { } mapping)
+            {
+                return replacements;
+            }
+
             foreach (JsonMember pair in mapping.EnumerateObject())
             {
                 string original = pair.Value.ValueKind == JsonValueKind.String ? pair.Value.GetString()! : string.Empty;
@@ -34,22 +89,11 @@ namespace RecordingGen.Generator.Parsing
                 }
             }
 
-            if (replacements.Count == 0)
-            {
-                return null;
-            }
-
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }))
-            {
-                Write(root, writer, replacements, isRoot: true);
-            }
-
-            return stream.ToArray();
+            return replacements;
         }
 
         // Recursion is bounded by the document's MaxDepth, which the parser sets.
-        private static void Write(JsonValue element, Utf8JsonWriter writer, List<KeyValuePair<string, string>> replacements, bool isRoot)
+        private static void Write(JsonValue element, Utf8JsonWriter writer, Rewrite replacements, bool isRoot)
         {
             switch (element.ValueKind)
             {
@@ -67,7 +111,7 @@ namespace RecordingGen.Generator.Parsing
                             continue;
                         }
 
-                        writer.WritePropertyName(Replace(name, replacements));
+                        writer.WritePropertyName(replacements.Apply(name));
                         Write(property.Value, writer, replacements, isRoot: false);
                     }
 
@@ -83,7 +127,7 @@ namespace RecordingGen.Generator.Parsing
                     writer.WriteEndArray();
                     break;
                 case JsonValueKind.String:
-                    writer.WriteStringValue(Replace(element.GetString()!, replacements));
+                    writer.WriteStringValue(replacements.Apply(element.GetString()!));
                     break;
                 default:
                     element.WriteTo(writer);
@@ -91,14 +135,60 @@ namespace RecordingGen.Generator.Parsing
             }
         }
 
-        private static string Replace(string value, List<KeyValuePair<string, string>> replacements)
+        /// <summary>The replacements, and how much they have grown the recording so far.</summary>
+        private sealed class Rewrite
         {
-            foreach (KeyValuePair<string, string> replacement in replacements)
+            private readonly List<KeyValuePair<string, string>> _replacements;
+            private long _growth;
+
+            public Rewrite(List<KeyValuePair<string, string>> replacements)
             {
-                value = value.Replace(replacement.Key, replacement.Value);
+                _replacements = replacements;
             }
 
-            return value;
+            public string Apply(string value)
+            {
+                foreach (KeyValuePair<string, string> replacement in _replacements)
+                {
+                    int growth = replacement.Value.Length - replacement.Key.Length;
+                    if (growth > 0 && value.IndexOf(replacement.Key, System.StringComparison.Ordinal) >= 0)
+                    {
+                        long longer = (long)Count(value, replacement.Key) * growth;
+                        _growth += longer;
+                        if (value.Length + longer > MaxStringLength || _growth > MaxTotalLength)
+                        {
+                            throw new IdMappingException(replacement.Value, "replacing '" + replacement.Key + "' by its key (" + replacement.Value.Length + " characters) grows the recording by more than " + (value.Length + longer > MaxStringLength ? MaxStringLength + " characters in one string" : MaxTotalLength + " characters"));
+                        }
+                    }
+
+                    value = value.Replace(replacement.Key, replacement.Value);
+                }
+
+                return value;
+            }
+
+            private static int Count(string value, string part)
+            {
+                int count = 0;
+                for (int at = value.IndexOf(part, System.StringComparison.Ordinal); at >= 0; at = value.IndexOf(part, at + part.Length, System.StringComparison.Ordinal))
+                {
+                    count++;
+                }
+
+                return count;
+            }
         }
+    }
+
+    /// <summary>A mapping entry that cannot be applied; <see cref="Key"/> names the entry.</summary>
+    internal sealed class IdMappingException : System.Exception
+    {
+        public IdMappingException(string key, string message)
+            : base(message)
+        {
+            Key = key;
+        }
+
+        public string Key { get; }
     }
 }

@@ -10,6 +10,9 @@ using Microsoft.CodeAnalysis.Text;
 using RecordingGen.Generator.Diagnostics;
 using RecordingGen.Generator.Model;
 using RecordingGen.Generator.Naming;
+using RecordingGen.Generator.Parsing.Compact;
+using RecordingGen.Generator.Parsing.Formats;
+using RecordingGen.Generator.Parsing.Json;
 using RecordingGen.Generator.Validation;
 
 namespace RecordingGen.Generator.Parsing
@@ -21,12 +24,21 @@ namespace RecordingGen.Generator.Parsing
         public const int MaxDepth = 256;
 
         public static ParseResult Parse(AdditionalText file, GeneratorOptions options, CancellationToken cancellationToken)
+            => Parse(RecordingFile.Of(file), options, cancellationToken);
+
+        public static ParseResult Parse(RecordingFile file, GeneratorOptions options, CancellationToken cancellationToken)
         {
             string path = file.Path;
-            string sourcePath = PathNames.Relative(path, options.ProjectDirectory);
+            string sourcePath = file.Link ?? PathNames.Relative(path, options.ProjectDirectory);
             try
             {
-                return ParseText(path, sourcePath, file.GetText(cancellationToken) ?? SourceText.From(string.Empty), cancellationToken);
+                if (file.Text.GetText(cancellationToken) is not { } text)
+                {
+                    // The compiler gives no text for a file it could not open: missing, a folder, or not readable.
+                    return Failure(DiagnosticDescriptors.UnreadableFile, new LocationInfo(path, default, default), sourcePath, "the build could not open it (it is missing, a folder, or not readable); check the AdditionalFiles item that names it");
+                }
+
+                return ParseText(path, sourcePath, text, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -34,7 +46,8 @@ namespace RecordingGen.Generator.Parsing
                 var diagnostic = new DiagnosticInfo(
                     DiagnosticDescriptors.InternalError,
                     new LocationInfo(path, default, default),
-                    new EquatableArray<string>(new[] { sourcePath, exception.GetType().Name + ": " + exception.Message }));
+                    sourcePath,
+                    exception.GetType().Name + ": " + exception.Message);
                 return new ParseResult(null, null, null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
             }
         }
@@ -52,7 +65,9 @@ namespace RecordingGen.Generator.Parsing
                 text.CopyTo(0, chars, 0, text.Length);
                 utf8 = ArrayPool<byte>.Shared.Rent(Math.Max(1, Encoding.UTF8.GetByteCount(chars, 0, text.Length)));
                 int length = Encoding.UTF8.GetBytes(chars, 0, text.Length, utf8, 0);
-                return ParseUtf8(path, sourcePath, new JsonPositions(path, text, utf8, length), cancellationToken);
+                var positions = new JsonPositions(path, text, utf8, length);
+                ParseResult result = ParseUtf8(path, sourcePath, positions, cancellationToken);
+                return NotUtf8(positions, sourcePath, chars, text.Length) is { } warning ? result.With(warning) : result;
             }
             finally
             {
@@ -63,6 +78,28 @@ namespace RecordingGen.Generator.Parsing
 
                 ArrayPool<char>.Shared.Return(chars);
             }
+        }
+
+        /// <summary>
+        /// The compiler decodes a file that is not UTF-8 by putting U+FFFD where its bytes do not fit, silently: a
+        /// Latin-1 "é" becomes "\uFFFD" in the fixture. Recorders escape non-ASCII text (<c>\\ufffd</c>), so a
+        /// raw U+FFFD in the text is almost always such a replacement.
+        /// </summary>
+        private static DiagnosticInfo? NotUtf8(JsonPositions positions, string sourcePath, char[] chars, int length)
+        {
+            int first = Array.IndexOf(chars, '\uFFFD', 0, length);
+            if (first < 0)
+            {
+                return null;
+            }
+
+            int count = 0;
+            for (int i = first; i < length; i++)
+            {
+                count += chars[i] == '\uFFFD' ? 1 : 0;
+            }
+
+            return new DiagnosticInfo(DiagnosticDescriptors.NotUtf8, positions.AtTextBytes(Encoding.UTF8.GetByteCount(chars, 0, first), 3), sourcePath, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         private static ParseResult ParseUtf8(string path, string sourcePath, JsonPositions positions, CancellationToken cancellationToken)
@@ -79,6 +116,7 @@ namespace RecordingGen.Generator.Parsing
 
             using (document)
             {
+                positions.Attach(document);
                 cancellationToken.ThrowIfCancellationRequested();
                 JsonValue root = document.Root;
                 if (root.ValueKind != JsonValueKind.Object)
@@ -99,7 +137,23 @@ namespace RecordingGen.Generator.Parsing
                     }
                 }
 
-                byte[]? normalized = IdNormalization.Apply(root);
+                if (IdNormalization.RenamedMember(root) is { } renamed)
+                {
+                    // The recorder replaces ids in the file's text, names included; a mapping that renames what a
+                    // recording is made of would break it there too.
+                    return Failure(DiagnosticDescriptors.InvalidIdMapping, positions.Find(IdNormalization.EntryPath(renamed.Key)), sourcePath, "replacing '" + renamed.Original + "' by '" + renamed.Key + "' renames the recording's '" + renamed.Member + "' member; map only id values");
+                }
+
+                byte[]? normalized;
+                try
+                {
+                    normalized = IdNormalization.Apply(root);
+                }
+                catch (IdMappingException problem)
+                {
+                    return Failure(DiagnosticDescriptors.InvalidIdMapping, positions.Find(IdNormalization.EntryPath(problem.Key)), sourcePath, problem.Message);
+                }
+
                 using FlatJson? normalizedDocument = normalized is null ? null : FlatJson.Parse(normalized, MaxDepth);
                 root = normalizedDocument?.Root ?? root;
 
@@ -119,7 +173,7 @@ namespace RecordingGen.Generator.Parsing
                     var summary = new RecordingSummary(
                         sourcePath,
                         new EquatableArray<string>(PathNames.GroupFolders(sourcePath)),
-                        RecordingNames.PreferredName(PathNames.FileStem(path), testId, request.Endpoint),
+                        RecordingNames.PreferredName(PathNames.FileStem(sourcePath), testId, request.Endpoint),
                         dataClassName,
                         testId,
                         request.Endpoint,
@@ -376,7 +430,7 @@ namespace RecordingGen.Generator.Parsing
 
         private static ParseResult Failure(DiagnosticDescriptor descriptor, LocationInfo location, string sourcePath, string detail)
         {
-            var diagnostic = new DiagnosticInfo(descriptor, location, new EquatableArray<string>(new[] { sourcePath, detail }));
+            var diagnostic = new DiagnosticInfo(descriptor, location, sourcePath, detail);
             return new ParseResult(null, null, null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
         }
 

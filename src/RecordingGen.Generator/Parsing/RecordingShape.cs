@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json;
+using RecordingGen.Generator.Parsing.Json;
 
 namespace RecordingGen.Generator.Parsing
 {

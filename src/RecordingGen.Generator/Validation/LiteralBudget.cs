@@ -4,6 +4,7 @@ using System.Linq;
 using RecordingGen.Generator.Diagnostics;
 using RecordingGen.Generator.Model;
 using RecordingGen.Generator.Parsing;
+using RecordingGen.Generator.Parsing.Json;
 
 namespace RecordingGen.Generator.Validation
 {
@@ -20,44 +21,46 @@ namespace RecordingGen.Generator.Validation
         public const int Reserve = 256 * 1024;
 
         /// <summary>
-        /// One recording's literals as hashes and costs: computed per recording (and cached with it), so
+        /// One recording's literals with their hashes: computed per recording (and cached with it), so
         /// re-checking the set after an edit adds numbers instead of hashing every literal again.
         /// </summary>
         public static LiteralCosts Measure(RecordingData data)
         {
+            var literals = new List<string>();
             var hashes = new List<long>();
-            var costs = new List<long>();
             foreach (string literal in Literals(data))
             {
-                hashes.Add(Hash(literal));
-                costs.Add(Cost(literal));
+                literals.Add(literal);
+                hashes.Add(KeyedHash.Of(literal));
             }
 
-            return new LiteralCosts(data.FilePath, data.SourcePath, new EquatableArray<long>(hashes), new EquatableArray<long>(costs));
+            return new LiteralCosts(data.FilePath, data.SourcePath, new EquatableArray<string>(literals), new EquatableArray<long>(hashes));
         }
 
         public static DiagnosticInfo? Check(IReadOnlyList<LiteralCosts> recordings)
         {
-            // Identical literals are stored once; a 64-bit hash stands for the literal in this estimate. This runs
-            // on every edit of any recording, so the set is a flat open-addressed table sized once.
+            // Identical literals are stored once. A hash finds candidates, and the literals themselves decide, so
+            // texts that share a hash are still counted apart: the estimate never falls below what the compiler
+            // needs. This runs on every edit of any recording, so the set is a flat table sized once.
             int literals = 0;
             foreach (LiteralCosts data in recordings)
             {
-                literals += data.Hashes.Count;
+                literals += data.Literals.Count;
             }
 
-            var seen = new LongSet(literals);
+            var seen = new LiteralSet(literals);
             long total = 0;
             var perRecording = new List<(LiteralCosts Data, long Bytes)>(recordings.Count);
             foreach (LiteralCosts data in recordings)
             {
                 long own = 0;
-                for (int i = 0; i < data.Hashes.Count; i++)
+                for (int i = 0; i < data.Literals.Count; i++)
                 {
-                    own += data.Costs[i];
-                    if (seen.Add(data.Hashes[i]))
+                    long cost = Cost(data.Literals[i]);
+                    own += cost;
+                    if (seen.Add(data.Hashes[i], data.Literals[i]))
                     {
-                        total += data.Costs[i];
+                        total += cost;
                     }
                 }
 
@@ -80,13 +83,10 @@ namespace RecordingGen.Generator.Validation
             return new DiagnosticInfo(
                 DiagnosticDescriptors.TooLargeForOneAssembly,
                 new LocationInfo(largest[0].Data.FilePath, default, default),
-                new EquatableArray<string>(new[]
-                {
-                    Megabytes(total),
-                    Megabytes(limit),
-                    over,
-                    string.Join(", ", largest.Select(entry => entry.Data.SourcePath + " " + Megabytes(entry.Bytes) + " MB")),
-                }));
+                Megabytes(total),
+                Megabytes(limit),
+                over,
+                string.Join(", ", largest.Select(entry => entry.Data.SourcePath + " " + Megabytes(entry.Bytes) + " MB")));
         }
 
         private static IEnumerable<string> Literals(RecordingData data)
@@ -103,16 +103,17 @@ namespace RecordingGen.Generator.Validation
             }
         }
 
-        private static long Hash(string literal) => TextHash.Of(literal);
-
-        /// <summary>A set of 64-bit values with no removal; zero is kept apart, as the empty slot's value.</summary>
-        private sealed class LongSet
+        /// <summary>
+        /// A set of literals with no removal, keyed by their hashes. The hash is keyed per process
+        /// (<see cref="KeyedHash"/>), so recordings cannot be crafted to pile their literals into one run of slots.
+        /// </summary>
+        private sealed class LiteralSet
         {
-            private readonly long[] _slots;
+            private readonly long[] _hashes;
+            private readonly string?[] _literals;
             private readonly int _mask;
-            private bool _hasZero;
 
-            public LongSet(int count)
+            public LiteralSet(int count)
             {
                 int size = 16;
                 while (size < count * 2)
@@ -120,23 +121,17 @@ namespace RecordingGen.Generator.Validation
                     size *= 2;
                 }
 
-                _slots = new long[size];
+                _hashes = new long[size];
+                _literals = new string?[size];
                 _mask = size - 1;
             }
 
-            public bool Add(long value)
+            public bool Add(long hash, string literal)
             {
-                if (value == 0)
+                int slot = (int)((ulong)hash ^ ((ulong)hash >> 32)) & _mask;
+                while (_literals[slot] is { } present)
                 {
-                    bool added = !_hasZero;
-                    _hasZero = true;
-                    return added;
-                }
-
-                int slot = (int)((ulong)value ^ ((ulong)value >> 32)) & _mask;
-                while (_slots[slot] != 0)
-                {
-                    if (_slots[slot] == value)
+                    if (_hashes[slot] == hash && string.Equals(present, literal, System.StringComparison.Ordinal))
                     {
                         return false;
                     }
@@ -144,7 +139,8 @@ namespace RecordingGen.Generator.Validation
                     slot = (slot + 1) & _mask;
                 }
 
-                _slots[slot] = value;
+                _hashes[slot] = hash;
+                _literals[slot] = literal;
                 return true;
             }
         }
@@ -159,6 +155,6 @@ namespace RecordingGen.Generator.Validation
         private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("0.00", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>What one recording adds to the literal heap: its literals' hashes and byte costs.</summary>
-    internal sealed record LiteralCosts(string FilePath, string SourcePath, EquatableArray<long> Hashes, EquatableArray<long> Costs);
+    /// <summary>What one recording adds to the literal heap: its literals (the data's own strings, not copies) and their hashes.</summary>
+    internal sealed record LiteralCosts(string FilePath, string SourcePath, EquatableArray<string> Literals, EquatableArray<long> Hashes);
 }

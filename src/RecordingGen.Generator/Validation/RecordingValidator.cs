@@ -1,9 +1,11 @@
 using System.Collections.Generic;
 using System.Text.Json;
+using Microsoft.CodeAnalysis;
 using RecordingGen.Generator.Diagnostics;
 using RecordingGen.Generator.Model;
 using RecordingGen.Generator.Parsing;
-using Microsoft.CodeAnalysis;
+using RecordingGen.Generator.Parsing.Formats;
+using RecordingGen.Generator.Parsing.Json;
 
 namespace RecordingGen.Generator.Validation
 {
@@ -29,6 +31,7 @@ namespace RecordingGen.Generator.Validation
             var validator = new RecordingValidator(sourcePath, positions);
             validator.CheckFormat(request, response, type, format);
             validator.CheckStreamShape(response, shape);
+            validator.CheckStatus(shape);
             if (format == RecordingFormat.OpenAIChat)
             {
                 validator.CheckToolAnswers(request);
@@ -45,21 +48,27 @@ namespace RecordingGen.Generator.Validation
             if (type is not null && !KnownFormats.IsKnownType(type))
             {
                 JsonPath path = body is { ValueKind: JsonValueKind.Array } ? JsonPath.Root["response"]["body"][0]["__type__"] : JsonPath.Root["response"]["body"]["__type__"];
-                Report(DiagnosticDescriptors.UnknownFormat, path, "the type '" + type + "'");
+                Report(
+                    DiagnosticDescriptors.UnknownFormat,
+                    path,
+                    format == RecordingFormat.Unknown
+                        ? "the type '" + type + "' is not a format RecordingGen recognizes; it is exposed raw (BodyJson, chunk JSON)"
+                        : "the type '" + type + "' is not one RecordingGen knows; the recording is read as " + format + " by its endpoint");
             }
             else if (type is null && format == RecordingFormat.Unknown)
             {
+                const string Raw = " is not a format RecordingGen recognizes; it is exposed raw (BodyJson, chunk JSON)";
                 if (request.Endpoint is { } endpoint)
                 {
-                    Report(DiagnosticDescriptors.UnknownFormat, JsonPath.Root["request"]["endpoint"], "the endpoint '" + endpoint + "'");
+                    Report(DiagnosticDescriptors.UnknownFormat, JsonPath.Root["request"]["endpoint"], "the endpoint '" + endpoint + "'" + Raw);
                 }
                 else if (request.Url is { } url)
                 {
-                    Report(DiagnosticDescriptors.UnknownFormat, JsonPath.Root["request"]["url"], "the URL '" + url + "'");
+                    Report(DiagnosticDescriptors.UnknownFormat, JsonPath.Root["request"]["url"], "the URL '" + url + "'" + Raw);
                 }
                 else
                 {
-                    Report(DiagnosticDescriptors.UnknownFormat, JsonPath.Root["request"], "a request with no endpoint, URL or response type");
+                    Report(DiagnosticDescriptors.UnknownFormat, JsonPath.Root["request"], "a request with no endpoint, URL or response type" + Raw);
                 }
             }
         }
@@ -71,9 +80,27 @@ namespace RecordingGen.Generator.Validation
             {
                 Report(DiagnosticDescriptors.InconsistentStream, JsonPath.Root["response"]["is_streaming"], "'is_streaming' is true but the body is a single value, not a list of streamed items");
             }
-            else if (!shape.IsStreaming && body is { ValueKind: JsonValueKind.Array } items && items.GetArrayLength() > 0 && LooksStreamed(items[0]))
+            else if (shape.IsStreaming && body is { ValueKind: JsonValueKind.Array } empty && empty.FirstItem() is null)
+            {
+                Report(DiagnosticDescriptors.InconsistentStream, JsonPath.Root["response"]["body"], "'is_streaming' is true but the body has no streamed items; the recording looks truncated");
+            }
+            else if (!shape.IsStreaming && body is { ValueKind: JsonValueKind.Array } items && items.FirstItem() is { } first && LooksStreamed(first))
             {
                 Report(DiagnosticDescriptors.InconsistentStream, JsonPath.Root["response"]["is_streaming"], "'is_streaming' is not true but the body is a list of streamed chunks");
+            }
+        }
+
+        /// <summary>A status replay could not answer with: HTTP has three-digit codes, and .NET refuses any above 999.</summary>
+        private void CheckStatus(ResponseShape shape)
+        {
+            if (shape.StatusCode is { } status && status is < 100 or > 599)
+            {
+                Report(DiagnosticDescriptors.InvalidStatus, JsonPath.Root["response"]["status"], "'status'", status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            if (shape.Error is { StatusCode: { } errorStatus } && errorStatus != shape.StatusCode && errorStatus is < 100 or > 599)
+            {
+                Report(DiagnosticDescriptors.InvalidStatus, JsonPath.Root["response"]["exception_data"]["status_code"], "the exception's 'status_code'", errorStatus.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
 
@@ -124,11 +151,12 @@ namespace RecordingGen.Generator.Validation
                 tools[tool.Name] = tool;
             }
 
+            string? declared = null;
             foreach (ToolCallShape call in response.ToolCalls)
             {
                 if (!tools.TryGetValue(call.Name, out ToolShape? tool))
                 {
-                    string declared = tools.Count == 0 ? " (it declares none)" : " (it declares '" + string.Join("', '", tools.Keys) + "')";
+                    declared ??= Declared(tools.Keys);
                     Report(DiagnosticDescriptors.UndeclaredTool, call.Path["function"]["name"], call.Name, declared);
                     CheckArguments(call, null);
                 }
@@ -147,6 +175,30 @@ namespace RecordingGen.Generator.Validation
             }
         }
 
+        // The declared names for RG0006's message: a few are enough to see the mismatch.
+        private static string Declared(ICollection<string> tools)
+        {
+            const int Shown = 8;
+            if (tools.Count == 0)
+            {
+                return " (it declares none)";
+            }
+
+            var names = new List<string>();
+            foreach (string name in tools)
+            {
+                if (names.Count == Shown)
+                {
+                    break;
+                }
+
+                names.Add(name.Length > 60 ? name.Substring(0, 60) + "..." : name);
+            }
+
+            string more = tools.Count > Shown ? "' and " + (tools.Count - Shown).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more)" : "')";
+            return " (it declares '" + string.Join("', '", names) + more;
+        }
+
         private void CheckArguments(ToolCallShape call, JsonValue? schema)
         {
             if (ToolArgumentsCheck.Problem(call.Arguments, schema) is { } problem)
@@ -160,7 +212,7 @@ namespace RecordingGen.Generator.Validation
             var arguments = new string[args.Length + 1];
             arguments[0] = _sourcePath;
             args.CopyTo(arguments, 1);
-            _diagnostics.Add(new DiagnosticInfo(descriptor, _positions.Find(path), new EquatableArray<string>(arguments)));
+            _diagnostics.Add(new DiagnosticInfo(descriptor, _positions.Find(path), arguments));
         }
     }
 }

@@ -53,7 +53,7 @@ namespace RecordingGen.Generator.Validation
                         conflicts.Add((other.SourcePath, new DiagnosticInfo(
                             DiagnosticDescriptors.AmbiguousReplay,
                             other.Location,
-                            new EquatableArray<string>(new[] { other.SourcePath, first.SourcePath }))));
+                            other.SourcePath, first.SourcePath)));
                     }
                 }
             }

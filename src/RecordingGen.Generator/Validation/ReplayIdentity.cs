@@ -4,6 +4,7 @@ using System.Text.Json;
 using RecordingGen.Generator.Model;
 using RecordingGen.Generator.Naming;
 using RecordingGen.Generator.Parsing;
+using RecordingGen.Generator.Parsing.Json;
 
 namespace RecordingGen.Generator.Validation
 {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using RecordingGen.Generator.Parsing;
+using RecordingGen.Generator.Parsing.Json;
 
 namespace RecordingGen.Generator.Validation
 {
@@ -17,12 +18,16 @@ namespace RecordingGen.Generator.Validation
             FlatJson document;
             try
             {
-                // JsonDocument's default depth, which this check has always used.
-                document = FlatJson.Parse(arguments.Length == 0 ? "{}" : arguments, 64);
+                document = FlatJson.Parse(arguments.Length == 0 ? "{}" : arguments, MaxDepth);
             }
             catch (System.ArgumentException)
             {
                 return "are not valid JSON (they contain a lone surrogate)";
+            }
+            catch (JsonException exception) when (exception.Message.IndexOf("depth", System.StringComparison.Ordinal) >= 0 && IsWellFormed(arguments))
+            {
+                // Valid JSON nested deeper than this check reads: nothing it could say about them is known.
+                return null;
             }
             catch (JsonException exception)
             {
@@ -88,6 +93,27 @@ namespace RecordingGen.Generator.Validation
                 }
 
                 return null;
+            }
+        }
+
+        /// <summary>As deep as the recording itself may nest.</summary>
+        public const int MaxDepth = RecordingParser.MaxDepth;
+
+        // Whether the text is valid JSON at any depth: a reader pass that keeps nothing, so it costs no stack.
+        private static bool IsWellFormed(string json)
+        {
+            try
+            {
+                var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = int.MaxValue });
+                while (reader.Read())
+                {
+                }
+
+                return true;
+            }
+            catch (JsonException)
+            {
+                return false;
             }
         }
 

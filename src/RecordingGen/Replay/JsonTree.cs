@@ -51,11 +51,27 @@ namespace RecordingGen.Replay
 
                     return array;
                 case JsonValueKind.String:
-                    return new JsonTree(JsonValueKind.String, element.GetString());
+                    return new JsonTree(JsonValueKind.String, StringOf(element));
                 case JsonValueKind.Number:
                     return new JsonTree(JsonValueKind.Number, element.GetRawText());
                 default:
                     return new JsonTree(element.ValueKind);
+            }
+        }
+
+        /// <summary>
+        /// A string's value. An escaped lone surrogate (<c>"\ud800"</c>, valid JSON that models do produce) is
+        /// kept as that character, as the generator keeps it, where the reader refuses to make a string of it.
+        /// </summary>
+        private static string StringOf(JsonElement element)
+        {
+            try
+            {
+                return element.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                return JsonEscapes.Unescape(element.GetRawText());
             }
         }
 
@@ -171,18 +187,14 @@ namespace RecordingGen.Replay
                 Properties.AddRange(parsed.Properties);
                 Items.AddRange(parsed.Items);
             }
-            catch (JsonException)
+            catch (Exception exception) when (exception is JsonException or ArgumentException)
             {
-                // Not JSON: compared as the text it is.
+                // Not JSON (or text with a lone surrogate, which no JSON reader takes): compared as the text it is.
             }
         }
 
-        /// <summary>Two JSON numbers are equal by value, so 1 and 1.0 compare equal.</summary>
-        public static bool NumbersEqual(string a, string b)
-            => a == b
-               || (double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out double x)
-                   && double.TryParse(b, NumberStyles.Float, CultureInfo.InvariantCulture, out double y)
-                   && x.Equals(y));
+        /// <summary>Two JSON numbers are equal by exact value, so 1 and 1.0 compare equal and 2^53 + 1 does not equal 2^53.</summary>
+        public static bool NumbersEqual(string a, string b) => JsonNumber.Equal(a, b);
 
         /// <summary>A short JSON rendering for messages; long values are cut.</summary>
         public string Describe(int limit = 120)
@@ -205,7 +217,7 @@ namespace RecordingGen.Replay
                     builder.Append('{');
                     for (int i = 0; i < Properties.Count; i++)
                     {
-                        builder.Append(i == 0 ? string.Empty : ",").Append('"').Append(Properties[i].Key).Append("\":");
+                        builder.Append(i == 0 ? string.Empty : ",").Append('"').Append(MessageText.Bounded(Properties[i].Key, limit)).Append("\":");
                         Properties[i].Value.Write(builder, limit);
                     }
 
@@ -222,10 +234,10 @@ namespace RecordingGen.Replay
                     builder.Append(']');
                     break;
                 case JsonValueKind.String:
-                    builder.Append('"').Append(Text).Append('"');
+                    builder.Append('"').Append(MessageText.Bounded(Text!, limit)).Append('"');
                     break;
                 case JsonValueKind.Number:
-                    builder.Append(Text);
+                    builder.Append(MessageText.Bounded(Text!, limit));
                     break;
                 case JsonValueKind.True:
                     builder.Append("true");

@@ -71,7 +71,7 @@ namespace RecordingGen.Replay
             int bestScore = int.MaxValue;
             foreach (Candidate candidate in _candidates)
             {
-                if (!candidate.Serves(method, path))
+                if (!candidate.Serves(method, path) || candidate.Problem is not null)
                 {
                     continue;
                 }
@@ -159,6 +159,11 @@ namespace RecordingGen.Replay
             int closestScore = int.MaxValue;
             foreach (Candidate candidate in _candidates)
             {
+                if (candidate.Problem is not null && !candidate.Serves(method, path))
+                {
+                    continue;
+                }
+
                 List<RequestDifference> found = RequestDifference.Between(candidate.Body, incoming);
                 int score = (candidate.Serves(method, path) ? 0 : 1_000_000) + (found.Count(difference => difference.IsDecisive) * 1000) + found.Count;
                 if (score < closestScore || (score == closestScore && string.CompareOrdinal(candidate.Recording.SourcePath, closest!.Recording.SourcePath) < 0))
@@ -169,16 +174,21 @@ namespace RecordingGen.Replay
                 }
             }
 
-            var message = new StringBuilder("No recording matches ").Append(method).Append(' ').Append(path).Append('.');
+            var message = new StringBuilder("No recording matches ").Append(MessageText.Bounded(method, 40)).Append(' ').Append(MessageText.Bounded(path, 300)).Append('.');
             if (closest is null)
             {
                 return new RecordingMismatchException(message.Append(" The handler has no recordings of HTTP requests.").ToString(), null, Array.Empty<RequestDifference>());
             }
 
-            message.Append(" Closest: ").Append(closest.Recording.SourcePath).Append(" (").Append(closest.Recording.Request.Method).Append(' ').Append(closest.Path).Append(')');
+            message.Append(" Closest: ").Append(MessageText.Bounded(closest.Recording.SourcePath, 300)).Append(" (").Append(closest.Recording.Request.Method).Append(' ').Append(MessageText.Bounded(closest.Path, 300)).Append(')');
             if (!closest.Serves(method, path))
             {
                 message.Append(", another endpoint");
+            }
+
+            if (closest.Problem is { } problem)
+            {
+                return new RecordingMismatchException(message.Append(", which can never match: ").Append(problem).ToString(), closest.Recording, differences ?? new List<RequestDifference>());
             }
 
             message.Append(", which differs in:");
@@ -234,23 +244,74 @@ namespace RecordingGen.Replay
 
         private sealed class Candidate
         {
-            private readonly Lazy<JsonTree?> _body;
+            private readonly object _gate = new object();
+            private JsonTree? _body;
+            private string? _problem;
+            private bool _read;
 
             public Candidate(Recording recording)
             {
                 Recording = recording;
                 Path = EndpointPath(recording.Request)!;
-                _body = new Lazy<JsonTree?>(() => JsonTree.FromRecorded(recording.Request.Body) is { } tree ? RequestNormalizer.Normalize(tree) : null);
             }
 
             public Recording Recording { get; }
 
             public string Path { get; }
 
-            public JsonTree? Body => _body.Value;
+            /// <summary>The normalized recorded body; null when the recording has none, or when it cannot be read (see <see cref="Problem"/>).</summary>
+            public JsonTree? Body
+            {
+                get
+                {
+                    Read();
+                    return _body;
+                }
+            }
+
+            /// <summary>
+            /// Why this recording can never match, or null. A recording whose body cannot be read (for example
+            /// tool-call arguments with a lone surrogate, which the build warns about) rules only itself out:
+            /// the failure is kept as its reason instead of being thrown at every request.
+            /// </summary>
+            public string? Problem
+            {
+                get
+                {
+                    Read();
+                    return _problem;
+                }
+            }
 
             public bool Serves(string method, string path)
                 => string.Equals(Recording.Request.Method, method, StringComparison.OrdinalIgnoreCase) && PathsMatch(Path, path);
+
+            private void Read()
+            {
+                if (Volatile.Read(ref _read))
+                {
+                    return;
+                }
+
+                lock (_gate)
+                {
+                    if (_read)
+                    {
+                        return;
+                    }
+
+                    try
+                    {
+                        _body = JsonTree.FromRecorded(Recording.Request.Body) is { } tree ? RequestNormalizer.Normalize(tree) : null;
+                    }
+                    catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException or FormatException)
+                    {
+                        _problem = "its recorded request body cannot be read (" + exception.GetType().Name + ": " + MessageText.Bounded(exception.Message, 200) + ")";
+                    }
+
+                    Volatile.Write(ref _read, true);
+                }
+            }
         }
     }
 }

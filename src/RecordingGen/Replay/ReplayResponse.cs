@@ -44,10 +44,10 @@ namespace RecordingGen.Replay
                 string body = error.BodyJson is { } json
                     ? (json.StartsWith("{\"error\":", StringComparison.Ordinal) ? json : "{\"error\":" + json + "}")
                     : "{\"error\":{\"message\":" + JsonString(error.Message ?? string.Empty) + ",\"type\":" + JsonString(error.Type ?? "error") + "}}";
-                return Json((HttpStatusCode)(error.StatusCode ?? 500), body);
+                return Json(StatusOf(recording, error.StatusCode ?? 500), body);
             }
 
-            var status = (HttpStatusCode)(response.StatusCode ?? 200);
+            HttpStatusCode status = StatusOf(recording, response.StatusCode ?? 200);
             if (response.IsStreaming)
             {
                 return Stream(recording, status);
@@ -67,6 +67,12 @@ namespace RecordingGen.Replay
 
             return Json(status, bodyJson);
         }
+
+        // The build reports such a recording (RG0013); one built anyway gets a message instead of an ArgumentOutOfRangeException.
+        private static HttpStatusCode StatusOf(Recording recording, int status)
+            => status is >= 100 and <= 999
+                ? (HttpStatusCode)status
+                : throw new InvalidOperationException("Recording " + recording.SourcePath + " has the status " + status.ToString(CultureInfo.InvariantCulture) + ", which is not an HTTP status code; it cannot be replayed (the build reported RG0013).");
 
         private static ReplayResponse Stream(Recording recording, HttpStatusCode status)
         {

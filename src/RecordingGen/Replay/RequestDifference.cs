@@ -104,7 +104,7 @@ namespace RecordingGen.Replay
         {
             int end = path.IndexOfAny(new[] { '.', '[' });
             string topLevel = end < 0 ? path : path.Substring(0, end);
-            differences.Add(new RequestDifference(path.Length == 0 ? "(body)" : path, recorded?.Describe(), incoming?.Describe(), !TolerantKeys.Contains(topLevel)));
+            differences.Add(new RequestDifference(path.Length == 0 ? "(body)" : MessageText.Bounded(path, 200), recorded?.Describe(), incoming?.Describe(), !TolerantKeys.Contains(topLevel)));
         }
     }
 }

@@ -4,19 +4,25 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace RecordingGen.Generator.Tests.Infrastructure
 {
+    /// <summary>An additional file held in memory; a null text is what the compiler gives for a file it could not open.</summary>
     internal sealed class InMemoryAdditionalText : AdditionalText
     {
-        private readonly SourceText _text;
+        private readonly SourceText? _text;
 
         public InMemoryAdditionalText(string path, string content)
+            : this(path, SourceText.From(content, System.Text.Encoding.UTF8))
+        {
+        }
+
+        public InMemoryAdditionalText(string path, SourceText? text)
         {
             Path = path;
-            _text = SourceText.From(content, System.Text.Encoding.UTF8);
+            _text = text;
         }
 
         public override string Path { get; }
 
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+        public override SourceText? GetText(CancellationToken cancellationToken = default) => _text;
     }
 
     /// <summary>An additional file whose reading fails, to prove one broken file cannot take the others down.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using RecordingGen.Generator.Parsing.Json;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Formats
 {
     /// <summary>Tool definitions and calls as the non-OpenAI formats spell them, mapped onto the common shapes.</summary>
     internal static class ToolSchemas

@@ -1,7 +1,8 @@
 using System.Collections.Generic;
+using RecordingGen.Generator.Parsing.Json;
 using RecordingGen.Internal;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Compact
 {
     /// <summary>
     /// Turns JSON values into compact tokens whose strings live in the recording's string table. A value is

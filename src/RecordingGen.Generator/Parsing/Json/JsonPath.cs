@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Json
 {
     /// <summary>
     /// Where a value sits in a recording: property names and array indexes from the root. Every chunk and

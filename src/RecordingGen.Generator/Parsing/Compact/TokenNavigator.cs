@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using RecordingGen.Internal;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Compact
 {
     /// <summary>Finds a value inside encoded JSON tokens by property names and array indices, so data can point into a body instead of repeating it.</summary>
     internal static class TokenNavigator

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
+using RecordingGen.Generator.Parsing.Json;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Formats
 {
     /// <summary>The typed layer of OpenAI chat completions: messages and tools of the request, text, tool calls, finish reason and usage of the response.</summary>
     internal static class OpenAIChatReader

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Text;
 using RecordingGen.Internal;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Compact
 {
     /// <summary>
     /// The distinct strings of one recording. API vocabulary (property names, roles, finish reasons...) is

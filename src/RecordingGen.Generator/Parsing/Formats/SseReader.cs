@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
+using RecordingGen.Generator.Parsing.Json;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Formats
 {
     /// <summary>
     /// HTTP pass-through recordings of streams keep the raw server-sent-event lines (<c>event: ...</c>,

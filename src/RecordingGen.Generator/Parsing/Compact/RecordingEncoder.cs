@@ -6,7 +6,7 @@ using RecordingGen.Generator.Model;
 using RecordingGen.Generator.Validation;
 using RecordingGen.Internal;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Compact
 {
     /// <summary>
     /// Stores a parsed recording in the compact format the library's RecordingDataReader decodes. The

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Json
 {
     /// <summary>Tolerant accessors: a member of the wrong kind reads as absent, never as an exception.</summary>
     internal static class JsonRead

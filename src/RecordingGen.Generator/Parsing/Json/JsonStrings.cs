@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Text;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Json
 {
     /// <summary>
     /// Decodes JSON strings exactly, lone surrogates included. JSON allows an escaped lone surrogate

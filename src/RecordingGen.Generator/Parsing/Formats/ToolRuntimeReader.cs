@@ -1,6 +1,7 @@
 using System.Text.Json;
+using RecordingGen.Generator.Parsing.Json;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Formats
 {
     /// <summary>
     /// Tool-runtime recordings (a tool invoked by the server, no HTTP endpoint): the request names the tool and

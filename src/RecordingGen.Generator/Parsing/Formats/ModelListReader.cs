@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Text.Json;
+using RecordingGen.Generator.Parsing.Json;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Formats
 {
     /// <summary>The models of a model list: OpenAI's list of <c>Model</c> objects, or Ollama's <c>{"models": [...]}</c>.</summary>
     internal static class ModelListReader

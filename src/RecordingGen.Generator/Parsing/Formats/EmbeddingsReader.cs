@@ -1,6 +1,7 @@
 using System.Text.Json;
+using RecordingGen.Generator.Parsing.Json;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Formats
 {
     /// <summary>
     /// The typed layer of embeddings: OpenAI <c>/v1/embeddings</c> (<c>data[i].embedding</c>, numbers or base64)

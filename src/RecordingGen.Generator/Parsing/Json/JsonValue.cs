@@ -5,7 +5,7 @@ using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Json
 {
     /// <summary>
     /// A value in a <see cref="FlatJson"/>, with the members of System.Text.Json's JsonElement that the readers

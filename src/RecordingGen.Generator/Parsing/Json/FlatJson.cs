@@ -3,8 +3,9 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using RecordingGen.Generator.Parsing.Compact;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Json
 {
     /// <summary>
     /// A JSON text read once into flat arrays: one entry per token (kind, string or number id, end of its
@@ -44,6 +45,11 @@ namespace RecordingGen.Generator.Parsing
         private int[] _buckets;
         private int _bucketMask;
         private int _internedCount;
+        private bool _keyedHash;
+
+        // Linear probing with a well-mixed hash rarely walks more than a few slots. A longer walk means strings
+        // crafted to share TextHash's value: the table then switches to the keyed hash, which they cannot target.
+        private const int ProbesBeforeKeyedHash = 48;
 
         // Strings up to this many bytes are looked up before being decoded; longer ones are decoded as met.
         private const int InternedLength = 128;
@@ -122,6 +128,9 @@ namespace RecordingGen.Generator.Parsing
         internal int Next(int index) => _kinds[index] is StartObject or StartArray ? _values[index] + 1 : index + 1;
 
         internal string StringAt(int id) => _strings[id];
+
+        /// <summary>The byte offset of the token at <paramref name="index"/> in the text (a string's opening quote).</summary>
+        internal int StartAt(int index) => _starts[index];
 
         /// <summary>The value's text as written in the file.</summary>
         internal ReadOnlySpan<byte> RawAt(int index)
@@ -216,10 +225,9 @@ namespace RecordingGen.Generator.Parsing
             int bucket = 0;
             if (shared)
             {
-                int mask = _bucketMask;
-                bucket = Hash(raw) & mask;
+                bucket = Hash(raw);
                 ReadOnlySpan<byte> json = _json.Span;
-                while (true)
+                for (int probes = 0; ; probes++)
                 {
                     int entry = _buckets[bucket];
                     if (entry == 0)
@@ -233,7 +241,16 @@ namespace RecordingGen.Generator.Parsing
                         return id;
                     }
 
-                    bucket = (bucket + 1) & mask;
+                    if (probes == ProbesBeforeKeyedHash && !_keyedHash)
+                    {
+                        _keyedHash = true;
+                        Rehash(_bucketMask + 1);
+                        bucket = Hash(raw);
+                        probes = 0;
+                        continue;
+                    }
+
+                    bucket = (bucket + 1) & _bucketMask;
                 }
             }
 
@@ -253,7 +270,7 @@ namespace RecordingGen.Generator.Parsing
                 _buckets[bucket] = added + 1;
                 if (++_internedCount * 2 > _bucketMask + 1)
                 {
-                    Rehash();
+                    Rehash((_bucketMask + 1) * 2);
                 }
             }
 
@@ -284,14 +301,12 @@ namespace RecordingGen.Generator.Parsing
             }
         }
 
-        private void Rehash()
+        private void Rehash(int count)
         {
-            int count = (_bucketMask + 1) * 2;
             ArrayPool<int>.Shared.Return(_buckets);
             _buckets = ArrayPool<int>.Shared.Rent(count);
             Array.Clear(_buckets, 0, count);
             _bucketMask = count - 1;
-            int mask = _bucketMask;
             ReadOnlySpan<byte> json = _json.Span;
             for (int id = 0; id < _stringCount; id++)
             {
@@ -300,17 +315,20 @@ namespace RecordingGen.Generator.Parsing
                     continue;
                 }
 
-                int bucket = Hash(json.Slice(_rawStarts[id], _rawLengths[id])) & mask;
+                int bucket = Hash(json.Slice(_rawStarts[id], _rawLengths[id]));
                 while (_buckets[bucket] != 0)
                 {
-                    bucket = (bucket + 1) & mask;
+                    bucket = (bucket + 1) & _bucketMask;
                 }
 
                 _buckets[bucket] = id + 1;
             }
         }
 
-        private static int Hash(ReadOnlySpan<byte> raw) => (int)TextHash.Of(raw) & int.MaxValue;
+        /// <summary>Whether crafted strings made the table switch to <see cref="KeyedHash"/> (for tests).</summary>
+        internal bool UsesKeyedHash => _keyedHash;
+
+        private int Hash(ReadOnlySpan<byte> raw) => (int)(_keyedHash ? KeyedHash.Of(raw) : TextHash.Of(raw)) & _bucketMask;
 
         // A power of two, so that a hash masked with count - 1 is a bucket.
         private static int BucketCountFor(int strings)

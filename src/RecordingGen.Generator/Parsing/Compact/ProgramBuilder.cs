@@ -1,7 +1,7 @@
 using System.Text;
 using RecordingGen.Internal;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Compact
 {
     /// <summary>Appends numbers to a compact program (see CompactFormat); 0 stands for null in the optional forms.</summary>
     internal sealed class ProgramBuilder

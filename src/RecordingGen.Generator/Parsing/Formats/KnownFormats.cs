@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Formats
 {
     /// <summary>
     /// The response types the ogx / Llama Stack recorder is known to write. An unknown type, or a recording

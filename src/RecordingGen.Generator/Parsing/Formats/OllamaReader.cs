@@ -1,6 +1,7 @@
 using System.Text.Json;
+using RecordingGen.Generator.Parsing.Json;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Formats
 {
     /// <summary>
     /// The typed layer of Ollama's native <c>/api/generate</c> and <c>/api/chat</c>: the prompt or messages, the

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using RecordingGen.Generator.Parsing.Json;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Formats
 {
     /// <summary>The typed layer of OpenAI text completions (<c>/v1/completions</c>): the prompt, and the text of the first choice.</summary>
     internal static class OpenAICompletionsReader

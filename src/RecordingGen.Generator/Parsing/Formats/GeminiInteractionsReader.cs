@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
+using RecordingGen.Generator.Parsing.Json;
 
-namespace RecordingGen.Generator.Parsing
+namespace RecordingGen.Generator.Parsing.Formats
 {
     /// <summary>
     /// The typed layer of Gemini <c>interactions</c> (HTTP pass-through recordings). The request's <c>input</c>
