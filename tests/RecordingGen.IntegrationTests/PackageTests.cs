@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -22,7 +21,7 @@ namespace RecordingGen.IntegrationTests
             {
                 string version = "0.1.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
                 string feed = Path.Combine(work, "feed");
-                Run(TestPaths.RepoRoot, "pack", "src/RecordingGen/RecordingGen.csproj", "-c", "Release", "-o", feed, "-p:Version=" + version);
+                DotnetCli.Run(TestPaths.RepoRoot, "pack", "src/RecordingGen/RecordingGen.csproj", "-c", "Release", "-o", feed, "-p:Version=" + version);
 
                 string package = Path.Combine(feed, "RecordingGen." + version + ".nupkg");
                 using (ZipArchive archive = ZipFile.OpenRead(package))
@@ -70,9 +69,9 @@ namespace RecordingGen.IntegrationTests
                     System.Console.WriteLine(Consumer.Recordings.ExperimentAnalysisStreaming.Response.Text);
                     """);
 
-                string build = Run(consumer, "build", "-c", "Release");
+                string build = DotnetCli.Run(consumer, "build", "-c", "Release");
                 Assert.DoesNotContain("CS8785", build);
-                string output = Run(consumer, "run", "-c", "Release", "--no-build");
+                string output = DotnetCli.Run(consumer, "run", "-c", "Release", "--no-build");
 
                 string[] lines = output.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
                 Assert.Equal("get_experiment_id", lines[0]);
@@ -83,29 +82,6 @@ namespace RecordingGen.IntegrationTests
             {
                 Directory.Delete(work, recursive: true);
             }
-        }
-
-        private static string Run(string directory, params string[] arguments)
-        {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = directory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (string argument in arguments.Concat(arguments[0] == "run" ? Array.Empty<string>() : new[] { "-nodeReuse:false", "--disable-build-servers" }))
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-            start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-            using Process process = Process.Start(start)!;
-            System.Threading.Tasks.Task<string> error = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            Assert.True(process.WaitForExit(600_000), "dotnet " + string.Join(" ", arguments) + " did not finish in 10 minutes");
-            Assert.True(process.ExitCode == 0, "dotnet " + string.Join(" ", arguments) + " failed:\n" + output + error.Result);
-            return output;
         }
     }
 }

@@ -12,6 +12,9 @@ namespace RecordingGen.IntegrationTests
 
         public static string SharedRecordings { get; } = Metadata("SharedRecordings");
 
+        /// <summary>The generator as this build compiled it, for consumer projects built from a test.</summary>
+        public static string GeneratorAssembly => Path.Combine(RepoRoot, "src", "RecordingGen.Generator", "bin", Metadata("Configuration"), "netstandard2.0", "RecordingGen.Generator.dll");
+
         public static string OwnRecordings => Path.Combine(RepoRoot, "tests", "recordings");
 
         public static string Resolve(Recording recording) => Path.GetFullPath(Path.Combine(ProjectDirectory, recording.SourcePath));

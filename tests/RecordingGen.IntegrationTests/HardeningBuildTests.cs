@@ -1,0 +1,188 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace RecordingGen.IntegrationTests
+{
+    /// <summary>
+    /// Hostile recordings and project setups in a real <c>dotnet build</c> (issue #11), where MSBuild reads the
+    /// compiler's output and the SDK fills in item metadata: what the driver tests cannot show.
+    /// </summary>
+    public sealed class HardeningBuildTests
+    {
+        private const string ForgedLine = "src/Program.cs(1,1): error CS0000: forged by a model";
+
+        [Fact]
+        public void A_project_of_hostile_but_valid_recordings_builds_and_runs()
+        {
+            string work = Directory.CreateTempSubdirectory("recordinggen-hardening-").FullName;
+            try
+            {
+                string project = Path.Combine(work, "consumer");
+                string recordings = Path.Combine(project, "recordings");
+                Directory.CreateDirectory(Path.Combine(recordings, "sub"));
+                Directory.CreateDirectory(Path.Combine(recordings, "get-recording-1"));
+                Directory.CreateDirectory(Path.Combine(recordings, "filler"));
+                Directory.CreateDirectory(Path.Combine(work, "outside"));
+
+                // Model-written text with a line break that MSBuild would read as an error of its own.
+                File.WriteAllText(Path.Combine(recordings, "forged.json"), Chat(toolCallId: "call_1\n" + ForgedLine, calledTool: "lookup\n" + ForgedLine));
+                // Over 64 recordings, named like the facade's page methods.
+                File.WriteAllText(Path.Combine(recordings, "get_recording0.json"), Chat());
+                File.WriteAllText(Path.Combine(recordings, "get-recording-1", "x.json"), Chat());
+                for (int i = 0; i < 66; i++)
+                {
+                    File.WriteAllText(Path.Combine(recordings, "filler", "f" + i.ToString(CultureInfo.InvariantCulture) + ".json"), Chat());
+                }
+
+                // Included again under another spelling, below.
+                File.WriteAllText(Path.Combine(recordings, "sub", "x.json"), Chat());
+                // From outside the project, linked into it under another name.
+                File.WriteAllText(Path.Combine(work, "outside", "chat.json"), Chat());
+                // Saved as Latin-1.
+                File.WriteAllBytes(Path.Combine(recordings, "latin1.json"), Encoding.Latin1.GetBytes(Chat(content: "Caf\u00e9")));
+
+                File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
+                    <Project Sdk="Microsoft.NET.Sdk">
+                      <Import Project="{Path.Combine(TestPaths.RepoRoot, "src", "RecordingGen", "build", "RecordingGen.props")}" />
+                      <PropertyGroup>
+                        <OutputType>Exe</OutputType>
+                        <TargetFramework>net10.0</TargetFramework>
+                        <Nullable>enable</Nullable>
+                        <RootNamespace>Consumer</RootNamespace>
+                        <RecordingGenNamespace>---</RecordingGenNamespace>
+                      </PropertyGroup>
+                      <ItemGroup>
+                        <Analyzer Include="{TestPaths.GeneratorAssembly}" />
+                        <Reference Include="{typeof(Recording).Assembly.Location}" />
+                        <AdditionalFiles Include="recordings/**/*.json" />
+                        <AdditionalFiles Include="$(MSBuildProjectDirectory)//recordings//sub//x.json" />
+                        <AdditionalFiles Include="../outside/chat.json" Link="recordings/linked/renamed_chat.json" />
+                      </ItemGroup>
+                    </Project>
+                    """);
+                File.WriteAllText(Path.Combine(project, "Program.cs"), """
+                    System.Console.WriteLine(Consumer.Recordings.All.Count);
+                    System.Console.WriteLine(Consumer.Recordings.GetRecording0.Request.Model);
+                    System.Console.WriteLine(Consumer.Recordings.GetRecording1.X.Recording.SourcePath);
+                    System.Console.WriteLine(Consumer.Recordings.Sub.X.Recording.SourcePath);
+                    System.Console.WriteLine(Consumer.Recordings.Linked.RenamedChat.Recording.SourcePath);
+                    """);
+
+                (int exitCode, string build) = DotnetCli.Try(project, "build");
+
+                Assert.True(exitCode == 0, "the build failed:\n" + build);
+                // Without escaping, the forged text starts a line of its own and MSBuild counts it as an error.
+                Assert.DoesNotMatch(new Regex(@"^\s*src/Program\.cs\(1,1\): error", RegexOptions.Multiline), build);
+                Assert.Contains(" 0 Error(s)", build);
+                Assert.Contains("warning RG0004", build);
+                Assert.Contains("warning RG0006", build);
+                Assert.Contains("\\nsrc/Program.cs(1,1): error CS0000: forged by a model", build);
+                Assert.Matches(new Regex(@"latin1\.json\(\d+,\d+\): warning RG0012"), build);
+                Assert.Contains("warning RG0015", build);
+                Assert.Contains("'---' is not a C# namespace; the Recordings class is generated in 'Consumer'", build);
+
+                string output = DotnetCli.Run(project, "run", "--no-build");
+                string[] lines = output.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
+                Assert.Equal(new[] { "72", "gpt-4o", "recordings/get-recording-1/x.json", "recordings/sub/x.json", "recordings/linked/renamed_chat.json" }, lines.Take(5));
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+
+        [Fact]
+        public void A_missing_file_or_a_folder_given_as_a_recording_fails_the_build_saying_it_cannot_be_read()
+        {
+            string work = Directory.CreateTempSubdirectory("recordinggen-unreadable-").FullName;
+            try
+            {
+                Directory.CreateDirectory(Path.Combine(work, "recordings", "folder.json"));
+                File.WriteAllText(Path.Combine(work, "recordings", "ok.json"), Chat());
+                File.WriteAllText(Path.Combine(work, "Consumer.csproj"), $"""
+                    <Project Sdk="Microsoft.NET.Sdk">
+                      <Import Project="{Path.Combine(TestPaths.RepoRoot, "src", "RecordingGen", "build", "RecordingGen.props")}" />
+                      <PropertyGroup>
+                        <TargetFramework>net10.0</TargetFramework>
+                      </PropertyGroup>
+                      <ItemGroup>
+                        <Analyzer Include="{TestPaths.GeneratorAssembly}" />
+                        <Reference Include="{typeof(Recording).Assembly.Location}" />
+                        <AdditionalFiles Include="recordings/ok.json;recordings/missing.json;recordings/folder.json" />
+                      </ItemGroup>
+                    </Project>
+                    """);
+
+                (int exitCode, string build) = DotnetCli.Try(work, "build");
+
+                Assert.NotEqual(0, exitCode);
+                string[] unreadable = Lines(build, "error RG0011");
+                Assert.Contains(unreadable, line => line.Contains("recordings/missing.json", StringComparison.Ordinal));
+                Assert.Contains(unreadable, line => line.Contains("recordings/folder.json", StringComparison.Ordinal));
+                Assert.DoesNotContain(unreadable, line => line.Contains("ok.json", StringComparison.Ordinal));
+                Assert.DoesNotContain("RG0001", build);
+                Assert.Contains("cannot be read: the build could not open it", build);
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+
+        private static string[] Lines(string output, string containing)
+            => output.Split('\n').Where(line => line.Contains(containing, StringComparison.Ordinal)).Select(line => line.Trim()).ToArray();
+
+        private static string Chat(string? toolCallId = null, string? calledTool = null, string content = "Cold.")
+        {
+            var messages = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["role"] = "user", ["content"] = "Weather?" });
+            if (toolCallId is not null)
+            {
+                messages.Add(new System.Text.Json.Nodes.JsonObject { ["role"] = "tool", ["tool_call_id"] = toolCallId, ["content"] = "ok" });
+            }
+
+            var message = new System.Text.Json.Nodes.JsonObject { ["role"] = "assistant", ["content"] = calledTool is null ? content : null };
+            if (calledTool is not null)
+            {
+                message["tool_calls"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+                {
+                    ["id"] = "call_2",
+                    ["type"] = "function",
+                    ["function"] = new System.Text.Json.Nodes.JsonObject { ["name"] = calledTool, ["arguments"] = "{}" },
+                });
+            }
+
+            var recording = new System.Text.Json.Nodes.JsonObject
+            {
+                ["test_id"] = "tests/test_build.py::test_case",
+                ["request"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["method"] = "POST",
+                    ["url"] = "http://localhost/v1/chat/completions",
+                    ["endpoint"] = "/v1/chat/completions",
+                    ["model"] = "gpt-4o",
+                    ["body"] = new System.Text.Json.Nodes.JsonObject { ["model"] = "gpt-4o", ["messages"] = messages },
+                },
+                ["response"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["body"] = new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["__type__"] = "openai.types.chat.chat_completion.ChatCompletion",
+                        ["__data__"] = new System.Text.Json.Nodes.JsonObject
+                        {
+                            ["id"] = "rec-1",
+                            ["model"] = "gpt-4o",
+                            ["choices"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["index"] = 0, ["finish_reason"] = calledTool is null ? "stop" : "tool_calls", ["message"] = message }),
+                        },
+                    },
+                    ["is_streaming"] = false,
+                },
+            };
+            return recording.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        }
+    }
+}
