@@ -49,23 +49,20 @@ namespace RecordingGen.Generator
                 .Select(static (file, _) => file!)
                 .WithTrackingName(TrackingNames.RecordingFiles);
 
-            // One file included under two spellings of its path ($(Dir)/ concatenations give "dir//x.json") is one
-            // recording. Collecting the small file records is cheap; the files that stay compare equal, so every
-            // step after this one stays cached for them.
-            IncrementalValuesProvider<RecordingFile> distinctFiles = files
-                .Collect()
-                .SelectMany(static (all, _) => RecordingFile.Distinct(all))
-                .WithTrackingName(TrackingNames.DistinctFiles);
-
-            IncrementalValuesProvider<ParseResult> parsed = distinctFiles
+            // One file included under two spellings of its path ($(Dir)/ concatenations give "dir//x.json") has one
+            // canonical path, so both parse to equal results; the steps that collect every recording keep one.
+            IncrementalValuesProvider<ParseResult> parsed = files
                 .Combine(options)
                 .Select(static (pair, cancellationToken) => RecordingParser.Parse(pair.Left, pair.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.Parse);
 
-            // Diagnostics are an output of their own, so a change in them never re-emits source.
-            IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = parsed
+            // Diagnostics are an output of their own, so a change in them never re-emits source. They are collected
+            // (the lists are small and mostly empty) so that a file included twice reports its findings once.
+            IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics = parsed
                 .Select(static (result, _) => result.Diagnostics)
                 .Where(static list => list.Count > 0)
+                .Collect()
+                .Select(static (lists, _) => DiagnosticInfo.Distinct(lists))
                 .WithTrackingName(TrackingNames.Diagnostics);
             context.RegisterSourceOutput(diagnostics, static (spc, list) =>
             {
@@ -119,7 +116,7 @@ namespace RecordingGen.Generator
                 .Where(static value => value is not null)
                 .Collect()
                 .Select(static (all, _) => new EquatableArray<RecordingSummary>(
-                    all.OrderBy(summary => summary.SourcePath, StringComparer.Ordinal)))
+                    RecordingSummary.DistinctPaths(all.OrderBy(summary => summary.SourcePath, StringComparer.Ordinal))))
                 .WithTrackingName(TrackingNames.Summaries);
             context.RegisterSourceOutput(summaries.Combine(emitOptions).Combine(fits), static (spc, input) =>
             {

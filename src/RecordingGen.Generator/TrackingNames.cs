@@ -7,7 +7,6 @@ namespace RecordingGen.Generator
         public const string EmitOptions = nameof(EmitOptions);
         public const string NamespaceCheck = nameof(NamespaceCheck);
         public const string RecordingFiles = nameof(RecordingFiles);
-        public const string DistinctFiles = nameof(DistinctFiles);
         public const string Parse = nameof(Parse);
         public const string Diagnostics = nameof(Diagnostics);
         public const string Data = nameof(Data);

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using RecordingGen.Generator.Model;
+using RecordingGen.Generator.Naming;
 using RecordingGen.Generator.Parsing;
 using RecordingGen.Generator.Tests.Infrastructure;
 using RecordingGen.Internal;
@@ -19,7 +20,9 @@ namespace RecordingGen.Generator.Tests
 {
     /// <summary>
     /// Seeded fuzzing over real and own recordings: truncations, byte flips, invalid UTF-8, deleted and
-    /// duplicated tokens, duplicate keys, deep nesting, huge strings, BOMs and CRLFs. Every case must end in
+    /// duplicated tokens, duplicate keys, deep nesting, huge strings, BOMs, CRLFs and id mappings, under
+    /// hostile file and folder names (C# keywords, the facade's own member names, names that collide once made
+    /// identifiers, control and direction characters, doubled separators). Every case must end in
     /// data that decodes, or in RG diagnostics with a location inside the file; never in RG9999 (which means
     /// the generator failed), an exception or a hang. Batches of cases also go through the real driver and
     /// the compiler. RECORDINGGEN_FUZZ_CASES sets the count (10,000 by default; the README's command runs 100,000).
@@ -53,11 +56,11 @@ namespace RecordingGen.Generator.Tests
             {
                 string seed = seeds[random.Next(seeds.Count)];
                 (string mutation, SourceText text) = Mutate(seed, random);
-                string path = "/project/recordings/fuzz/case" + i + ".json";
+                string path = FileName(random, i);
                 var file = new InMemoryAdditionalText(path, text);
 
                 ParseResult result = ParseWithin(file, TimeSpan.FromSeconds(30), mutation, i);
-                string outcome = Check(result, text, mutation, i);
+                string outcome = Check(result, text, PathNames.Canonical(path), mutation, i);
                 outcomes[outcome] = outcomes.TryGetValue(outcome, out int count) ? count + 1 : 1;
 
                 batch.Add(file);
@@ -107,8 +110,10 @@ namespace RecordingGen.Generator.Tests
 
         private static (string Mutation, SourceText Text) Mutate(string seed, Random random)
         {
-            switch (random.Next(11))
+            switch (random.Next(12))
             {
+                case 10:
+                    return ("id-mapping", SourceText.From(AddIdMapping(seed, random)));
                 case 0:
                     return ("truncate", SourceText.From(seed.Substring(0, random.Next(seed.Length))));
                 case 1:
@@ -165,6 +170,26 @@ namespace RecordingGen.Generator.Tests
             return seed.Substring(0, token.Index) + (duplicate ? token.Value + token.Value : string.Empty) + seed.Substring(token.Index + token.Length);
         }
 
+        /// <summary>
+        /// An <c>id_normalization_mapping</c> whose original is a piece of the file (an id, a word, part of a member
+        /// name) and whose key is ordinary, empty, very long or hostile text.
+        /// </summary>
+        private static string AddIdMapping(string seed, Random random)
+        {
+            int start = seed.IndexOf('{');
+            if (start < 0 || seed.Length < 20)
+            {
+                return seed;
+            }
+
+            int from = random.Next(seed.Length - 12);
+            string original = seed.Substring(from, random.Next(1, 12));
+            string[] keys = { "rec-abc", string.Empty, new string('k', random.Next(1, 5_000)), "line\nbreak", "request", "\\u0000" };
+            string key = keys[random.Next(keys.Length)];
+            string mapping = "\"id_normalization_mapping\": {" + System.Text.Json.JsonSerializer.Serialize(key) + ": " + System.Text.Json.JsonSerializer.Serialize(original) + "}, ";
+            return seed.Substring(0, start + 1) + mapping + seed.Substring(start + 1);
+        }
+
         private static string Nest(string seed, int depth)
         {
             int at = seed.IndexOf("\"body\":", StringComparison.Ordinal);
@@ -197,14 +222,46 @@ namespace RecordingGen.Generator.Tests
             return parse.Result;
         }
 
-        private static string Check(ParseResult result, SourceText text, string mutation, int index)
+        private static readonly string[] HostileNames =
+        {
+            "case", "get_recording0", "GetRecording__Page1", "get-recording", "All", "Recording", "Request", "Response", "Tools",
+            "Recordings", "class", "global", "1abc", "caf\u00e9", "\u65e5\u672c", "a b", "#error x", "x\u202Ey", "tab\tname", "line\nbreak",
+            "models-abc123-def456", "3f1c0de4a5b6c7d8e9f00112233445566778899aabbccddeeff00112233aabbc", "0a1b2c3d4e5f", new string('w', 300),
+            "x.json", "__", "_", "\ud83d\ude00",
+        };
+
+        private static readonly string[] Separators = { "_", "-", "~", ".", " ", string.Empty };
+
+        /// <summary>A unique path below the project's recordings folder, most often with hostile folder and file names.</summary>
+        private static string FileName(Random random, int index)
+        {
+            if (random.Next(3) == 0)
+            {
+                return "/project/recordings/fuzz/case" + index + ".json";
+            }
+
+            var path = new StringBuilder(random.Next(4) == 0 ? "/project/./recordings/" : "/project/recordings/");
+            for (int folders = random.Next(3); folders > 0; folders--)
+            {
+                path.Append(HostileNames[random.Next(HostileNames.Length)].Replace("/", string.Empty)).Append(random.Next(5) == 0 ? "//" : "/");
+                if (random.Next(6) == 0)
+                {
+                    path.Append("sub/../");
+                }
+            }
+
+            // The index keeps the path unique; the separator before it makes names that collide once they are identifiers.
+            return path.Append(HostileNames[random.Next(HostileNames.Length)]).Append(Separators[random.Next(Separators.Length)]).Append(index).Append(".json").ToString();
+        }
+
+        private static string Check(ParseResult result, SourceText text, string path, string mutation, int index)
         {
             string where = "case " + index + " (" + mutation + "): ";
             foreach (DiagnosticInfo diagnostic in result.Diagnostics)
             {
                 Assert.True(diagnostic.Descriptor.Id != "RG9999", where + "the generator failed: " + string.Join(" | ", diagnostic.MessageArgs));
                 Assert.NotNull(diagnostic.Location);
-                Assert.Equal("/project/recordings/fuzz/case" + index + ".json", diagnostic.Location!.FilePath);
+                Assert.Equal(path, diagnostic.Location!.FilePath);
                 Assert.InRange(diagnostic.Location.Span.End, 0, text.Length);
                 Assert.Equal(EditorLines.Of(text, diagnostic.Location.Span), diagnostic.Location.LineSpan);
             }

@@ -24,6 +24,25 @@ namespace RecordingGen.Generator.Model
 
         public EquatableArray<string> MessageArgs { get; }
 
+        /// <summary>The diagnostics of every file, each once (a file included under two spellings reports once), in order.</summary>
+        public static EquatableArray<DiagnosticInfo> Distinct(System.Collections.Immutable.ImmutableArray<EquatableArray<DiagnosticInfo>> lists)
+        {
+            var seen = new System.Collections.Generic.HashSet<DiagnosticInfo>();
+            var distinct = new System.Collections.Generic.List<DiagnosticInfo>();
+            foreach (EquatableArray<DiagnosticInfo> list in lists)
+            {
+                foreach (DiagnosticInfo info in list)
+                {
+                    if (seen.Add(info))
+                    {
+                        distinct.Add(info);
+                    }
+                }
+            }
+
+            return new EquatableArray<DiagnosticInfo>(distinct);
+        }
+
         public Diagnostic ToDiagnostic()
             => Diagnostic.Create(Descriptor, Location?.ToLocation(), messageArgs: MessageArgs.Items.ToArray());
     }

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using RecordingGen.Generator.Naming;
 
@@ -8,7 +6,8 @@ namespace RecordingGen.Generator.Model
     /// <summary>
     /// An AdditionalFile chosen as a recording: compared by reference to the text, which Roslyn keeps while the
     /// file is unchanged. <paramref name="Path"/> is the file's path with its spelling made canonical (one file
-    /// included as <c>recordings//x.json</c> and <c>recordings/x.json</c> is one recording); <paramref name="Link"/>
+    /// included as <c>recordings//x.json</c> and <c>recordings/x.json</c> parses to equal results, of which the
+    /// steps that collect recordings keep one); <paramref name="Link"/>
     /// is the project-relative path MSBuild's <c>Link</c> metadata gives a file from outside the project, which
     /// then stands for the file's place in the project.
     /// </summary>
@@ -33,45 +32,6 @@ namespace RecordingGen.Generator.Model
             bool whole = link.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase);
             bool tail = physical.EndsWith("/" + link, System.StringComparison.Ordinal) || physical == link;
             return whole && !tail ? link : null;
-        }
-
-        /// <summary>
-        /// The files with one of each path, in their order. Of two spellings of one path the one whose own
-        /// spelling sorts first (ordinal) stays, so the choice does not depend on the order of the items.
-        /// </summary>
-        public static ImmutableArray<RecordingFile> Distinct(ImmutableArray<RecordingFile> all)
-        {
-            var chosen = new Dictionary<string, RecordingFile>(all.Length, System.StringComparer.Ordinal);
-            bool duplicates = false;
-            foreach (RecordingFile file in all)
-            {
-                if (chosen.TryGetValue(file.Path, out RecordingFile? other))
-                {
-                    duplicates = true;
-                    if (string.CompareOrdinal(file.Text.Path, other.Text.Path) >= 0)
-                    {
-                        continue;
-                    }
-                }
-
-                chosen[file.Path] = file;
-            }
-
-            if (!duplicates)
-            {
-                return all;
-            }
-
-            ImmutableArray<RecordingFile>.Builder distinct = ImmutableArray.CreateBuilder<RecordingFile>(chosen.Count);
-            foreach (RecordingFile file in all)
-            {
-                if (ReferenceEquals(chosen[file.Path], file))
-                {
-                    distinct.Add(file);
-                }
-            }
-
-            return distinct.MoveToImmutable();
         }
     }
 }

@@ -118,8 +118,10 @@ namespace RecordingGen.Generator.Naming
 
         private FacadeTree Child(string folder)
         {
+            // Suffixed until it is neither this class's name nor a member it declares: a folder "All" inside a
+            // folder "All" is AllGroup inside AllGroup, and must become AllGroupGroup.
             string name = Identifiers.ToPascalCase(folder) ?? "Group";
-            if (name == ClassName || System.Array.IndexOf(IsRoot ? RootMemberNames : GroupMemberNames, name) >= 0)
+            while (name == ClassName || System.Array.IndexOf(IsRoot ? RootMemberNames : GroupMemberNames, name) >= 0)
             {
                 name += "Group";
             }

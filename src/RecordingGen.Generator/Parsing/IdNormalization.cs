@@ -18,13 +18,14 @@ namespace RecordingGen.Generator.Parsing
         public const string MemberName = "id_normalization_mapping";
 
         /// <summary>
-        /// No string may grow past this many characters, and the whole recording not past
-        /// <see cref="MaxTotalLength"/>, by the mapping: a short original mapped to a long key can otherwise make a
-        /// small file need gigabytes (and the JSON writer refuses strings of 166 million characters).
+        /// How much the mapping may grow a recording: a short original mapped to a long key can otherwise make a small
+        /// file need gigabytes (and the JSON writer refuses strings of 166 million characters). Ids the recorder
+        /// normalizes keep about their length, so a recording may grow by four times its own size, plus this.
         /// </summary>
-        public const int MaxStringLength = 50_000_000;
+        public const long AllowedGrowth = 1_000_000;
 
-        public const long MaxTotalLength = 200_000_000;
+        /// <summary>No single string may grow past this many characters, whatever the file's size.</summary>
+        public const int MaxStringLength = 50_000_000;
 
         // Members of the root without which the file is no recording.
         private static readonly string[] RequiredMembers = { "request", "response" };
@@ -65,7 +66,7 @@ namespace RecordingGen.Generator.Parsing
             using var stream = new MemoryStream();
             using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }))
             {
-                Write(root, writer, new Rewrite(replacements), isRoot: true);
+                Write(root, writer, new Rewrite(replacements, (4L * root.Document.Length) + AllowedGrowth), isRoot: true);
             }
 
             return stream.ToArray();
@@ -139,11 +140,13 @@ namespace RecordingGen.Generator.Parsing
         private sealed class Rewrite
         {
             private readonly List<KeyValuePair<string, string>> _replacements;
+            private readonly long _maxGrowth;
             private long _growth;
 
-            public Rewrite(List<KeyValuePair<string, string>> replacements)
+            public Rewrite(List<KeyValuePair<string, string>> replacements, long maxGrowth)
             {
                 _replacements = replacements;
+                _maxGrowth = maxGrowth;
             }
 
             public string Apply(string value)
@@ -155,9 +158,10 @@ namespace RecordingGen.Generator.Parsing
                     {
                         long longer = (long)Count(value, replacement.Key) * growth;
                         _growth += longer;
-                        if (value.Length + longer > MaxStringLength || _growth > MaxTotalLength)
+                        if (value.Length + longer > MaxStringLength || _growth > _maxGrowth)
                         {
-                            throw new IdMappingException(replacement.Value, "replacing '" + replacement.Key + "' by its key (" + replacement.Value.Length + " characters) grows the recording by more than " + (value.Length + longer > MaxStringLength ? MaxStringLength + " characters in one string" : MaxTotalLength + " characters"));
+                            string limit = value.Length + longer > MaxStringLength ? MaxStringLength + " characters in one string" : _maxGrowth + " characters (four times the file's size, plus " + AllowedGrowth + ")";
+                            throw new IdMappingException(replacement.Value, "replacing '" + replacement.Key + "' by its key (" + replacement.Value.Length + " characters) grows the recording by more than " + limit);
                         }
                     }
 

@@ -17,12 +17,12 @@ namespace Consumer.Tests
         {
             switch (index / 64)
             {
-                case 0: return GetRecording0(index);
+                case 0: return GetRecording__Page0(index);
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(index));
             }
         }
 
-        private static global::RecordingGen.Recording GetRecording0(int index)
+        private static global::RecordingGen.Recording GetRecording__Page0(int index)
         {
             switch (index)
             {

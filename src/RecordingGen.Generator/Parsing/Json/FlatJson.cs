@@ -78,6 +78,9 @@ namespace RecordingGen.Generator.Parsing.Json
 
         public JsonValue Root => new JsonValue(this, 0);
 
+        /// <summary>The length of the JSON text in bytes.</summary>
+        public int Length => _json.Length;
+
         /// <summary>The number of distinct strings (names, values and number texts); ids run from 0 to this.</summary>
         public int StringCount => _stringCount;
 
