@@ -56,13 +56,13 @@ namespace RecordingGen.Generator.Tests
         }
 
         [Fact]
-        public void A_file_that_cannot_be_read_is_RG9999_and_the_rest_still_generates()
+        public void A_file_whose_reading_fails_is_RG0011_and_the_rest_still_generates()
         {
             var files = new List<AdditionalText>(GeneratorHarness.OwnRecordings()) { new ThrowingAdditionalText("/project/recordings/unreadable.json") };
             GeneratorOutput output = GeneratorHarness.Run(files);
 
             Diagnostic diagnostic = Assert.Single(output.GeneratorDiagnostics);
-            Assert.Equal("RG9999", diagnostic.Id);
+            Assert.Equal("RG0011", diagnostic.Id);
             Assert.Equal(DiagnosticSeverity.Error, diagnostic.DefaultSeverity);
             AssertAt(diagnostic, "/project/recordings/unreadable.json", 1, 1);
             Assert.Contains("recordings/unreadable.json", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));

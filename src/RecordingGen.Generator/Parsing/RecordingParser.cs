@@ -40,6 +40,10 @@ namespace RecordingGen.Generator.Parsing
 
                 return ParseText(path, sourcePath, text, cancellationToken);
             }
+            catch (Exception exception) when (exception is System.IO.IOException or UnauthorizedAccessException)
+            {
+                return Failure(DiagnosticDescriptors.UnreadableFile, new LocationInfo(path, default, default), sourcePath, "reading it failed (" + exception.Message + ")");
+            }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // A generator that throws loses all its output; this file alone is lost instead.

@@ -24,6 +24,8 @@ namespace RecordingGen.Replay
     /// <item>The bodies, compared as JSON after the normalization <c>RequestNormalizer</c> documents (what the real clients
     /// change on their own). A difference anywhere rules the recording out, except in the tolerated top-level options
     /// (<c>parallel_tool_calls</c>, <c>service_tier</c>, <c>user</c>, <c>metadata</c>, <c>store</c>).</item>
+    /// <item>Numbers compare by their exact decimal value, never through <c>double</c>. A recording whose body cannot be read
+    /// (the build warned about it) never matches; that rules out only itself.</item>
     /// <item>Among the recordings left: an exact match first, then the fewest tolerated differences, then the recording's
     /// <c>SourcePath</c> in ordinal order. The choice is deterministic.</item>
     /// </list>
