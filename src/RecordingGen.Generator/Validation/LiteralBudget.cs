@@ -20,34 +20,37 @@ namespace RecordingGen.Generator.Validation
         // Room left for the project's own string literals.
         public const int Reserve = 256 * 1024;
 
-        /// <summary>
-        /// One recording's literals with their hashes: computed per recording (and cached with it), so
-        /// re-checking the set after an edit adds numbers instead of hashing every literal again.
-        /// </summary>
+        /// <summary>One recording's literals, collected per recording (and cached with it).</summary>
         public static LiteralCosts Measure(RecordingData data)
-        {
-            var literals = new List<string>();
-            var hashes = new List<long>();
-            foreach (string literal in Literals(data))
-            {
-                literals.Add(literal);
-                hashes.Add(KeyedHash.Of(literal));
-            }
+            => new LiteralCosts(data.FilePath, data.SourcePath, new EquatableArray<string>(Literals(data)));
 
-            return new LiteralCosts(data.FilePath, data.SourcePath, new EquatableArray<string>(literals), new EquatableArray<long>(hashes));
-        }
-
-        public static DiagnosticInfo? Check(IReadOnlyList<LiteralCosts> recordings)
+        /// <param name="hash">
+        /// The hash that finds candidate duplicates; <see cref="KeyedHash"/> unless a test needs texts that collide.
+        /// </param>
+        public static DiagnosticInfo? Check(IReadOnlyList<LiteralCosts> recordings, System.Func<string, long>? hash = null)
         {
-            // Identical literals are stored once. A hash finds candidates, and the literals themselves decide, so
-            // texts that share a hash are still counted apart: the estimate never falls below what the compiler
-            // needs. This runs on every edit of any recording, so the set is a flat table sized once.
+            // Every literal counted, shared ones as often as they occur: a bound the heap never exceeds. Most
+            // projects fit under it and need nothing more (this runs on every edit of any recording).
+            long upperBound = 0;
             int literals = 0;
             foreach (LiteralCosts data in recordings)
             {
                 literals += data.Literals.Count;
+                foreach (string literal in data.Literals)
+                {
+                    upperBound += Cost(literal);
+                }
             }
 
+            if (upperBound <= HeapLimit - Reserve)
+            {
+                return null;
+            }
+
+            // Identical literals are stored once. A hash finds candidates, and the literals themselves decide, so
+            // texts that share a hash are still counted apart: the estimate never falls below what the compiler
+            // needs.
+            hash ??= KeyedHash.Of;
             var seen = new LiteralSet(literals);
             long total = 0;
             var perRecording = new List<(LiteralCosts Data, long Bytes)>(recordings.Count);
@@ -58,7 +61,7 @@ namespace RecordingGen.Generator.Validation
                 {
                     long cost = Cost(data.Literals[i]);
                     own += cost;
-                    if (seen.Add(data.Hashes[i], data.Literals[i]))
+                    if (seen.Add(hash(data.Literals[i]), data.Literals[i]))
                     {
                         total += cost;
                     }
@@ -104,7 +107,7 @@ namespace RecordingGen.Generator.Validation
         }
 
         /// <summary>
-        /// A set of literals with no removal, keyed by their hashes. The hash is keyed per process
+        /// A set of literals with no removal, found by their hashes. The hash is keyed per process
         /// (<see cref="KeyedHash"/>), so recordings cannot be crafted to pile their literals into one run of slots.
         /// </summary>
         private sealed class LiteralSet
@@ -155,6 +158,6 @@ namespace RecordingGen.Generator.Validation
         private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("0.00", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>What one recording adds to the literal heap: its literals (the data's own strings, not copies) and their hashes.</summary>
-    internal sealed record LiteralCosts(string FilePath, string SourcePath, EquatableArray<string> Literals, EquatableArray<long> Hashes);
+    /// <summary>What one recording adds to the literal heap: its literals (the data's own strings, not copies).</summary>
+    internal sealed record LiteralCosts(string FilePath, string SourcePath, EquatableArray<string> Literals);
 }
