@@ -26,6 +26,10 @@ namespace RecordingGen.Replay
     /// (<c>parallel_tool_calls</c>, <c>service_tier</c>, <c>user</c>, <c>metadata</c>, <c>store</c>).</item>
     /// <item>Numbers compare by their exact decimal value, never through <c>double</c>. A recording whose body cannot be read
     /// (the build warned about it) never matches; that rules out only itself.</item>
+    /// <item>With a test id set (<see cref="RecordingContext.BeginTest"/>), the current test's recordings come first, then
+    /// recordings without a test id and model lists (which every test shares, as in ogx); another test's recording never
+    /// answers, even for an identical request, and the mismatch message names it. Without a test id, every recording takes
+    /// part.</item>
     /// <item>Among the recordings left: an exact match first, then the fewest tolerated differences, then the recording's
     /// <c>SourcePath</c> in ordinal order. The choice is deterministic.</item>
     /// </list>
@@ -69,7 +73,9 @@ namespace RecordingGen.Replay
 
         private Recording Match(string method, string path, JsonTree? incoming)
         {
+            string? testId = RecordingContext.TestId;
             Recording? best = null;
+            Candidate? ofAnotherTest = null;
             int bestScore = int.MaxValue;
             foreach (Candidate candidate in _candidates)
             {
@@ -84,14 +90,36 @@ namespace RecordingGen.Replay
                     continue;
                 }
 
-                if (differences.Count < bestScore || (differences.Count == bestScore && string.CompareOrdinal(candidate.Recording.SourcePath, best!.SourcePath) < 0))
+                int affinity = Affinity(candidate.Recording, testId);
+                if (affinity < 0)
+                {
+                    ofAnotherTest ??= candidate;
+                    continue;
+                }
+
+                int score = (affinity * 1_000_000) + differences.Count;
+                if (score < bestScore || (score == bestScore && string.CompareOrdinal(candidate.Recording.SourcePath, best!.SourcePath) < 0))
                 {
                     best = candidate.Recording;
-                    bestScore = differences.Count;
+                    bestScore = score;
                 }
             }
 
-            return best ?? throw Mismatch(method, path, incoming);
+            return best ?? throw Mismatch(method, path, incoming, testId, ofAnotherTest);
+        }
+
+        /// <summary>
+        /// How a recording stands to the current test: 0 when it is the test's own (or no test is set), 1 when it
+        /// belongs to no test or is a model list (shared by every test, as in ogx), -1 when another test made it.
+        /// </summary>
+        private static int Affinity(Recording recording, string? testId)
+        {
+            if (testId is null || string.Equals(recording.TestId, testId, StringComparison.Ordinal))
+            {
+                return 0;
+            }
+
+            return recording.TestId is null || recording.Format is RecordingFormat.OpenAIModels or RecordingFormat.OllamaModels ? 1 : -1;
         }
 
         /// <inheritdoc />
@@ -153,7 +181,7 @@ namespace RecordingGen.Replay
             }
         }
 
-        private RecordingMismatchException Mismatch(string method, string path, JsonTree? incoming)
+        private RecordingMismatchException Mismatch(string method, string path, JsonTree? incoming, string? testId, Candidate? ofAnotherTest)
         {
             // The closest recording, for the message: another endpoint weighs more than any body difference.
             Candidate? closest = null;
@@ -177,6 +205,16 @@ namespace RecordingGen.Replay
             }
 
             var message = new StringBuilder("No recording matches ").Append(MessageText.Bounded(method, 40)).Append(' ').Append(MessageText.Bounded(path, 300)).Append('.');
+            if (ofAnotherTest is not null)
+            {
+                // Replay never answers one test with another's recording: identical requests of two tests may
+                // have different answers (other text, other tool call ids).
+                message.Append(" Another test recorded this request: ").Append(MessageText.Bounded(ofAnotherTest.Recording.SourcePath, 300))
+                    .Append(" (test '").Append(MessageText.Bounded(ofAnotherTest.Recording.TestId!, 300)).Append("'), but the current test is '")
+                    .Append(MessageText.Bounded(testId!, 300)).Append("'. Replay serves the current test's recordings, recordings without a test id, and model lists.");
+                return new RecordingMismatchException(message.ToString(), ofAnotherTest.Recording, Array.Empty<RequestDifference>());
+            }
+
             if (closest is null)
             {
                 return new RecordingMismatchException(message.Append(" The handler has no recordings of HTTP requests.").ToString(), null, Array.Empty<RequestDifference>());
