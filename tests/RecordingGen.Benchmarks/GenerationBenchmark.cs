@@ -295,21 +295,6 @@ namespace RecordingGen.Benchmarks
             return watch.Elapsed.TotalMilliseconds;
         }
 
-        private sealed class MemoryText : AdditionalText
-        {
-            private readonly SourceText _text;
-
-            public MemoryText(string path, SourceText text)
-            {
-                Path = path;
-                _text = text;
-            }
-
-            public override string Path { get; }
-
-            public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-        }
-
         private sealed class Options : AnalyzerConfigOptionsProvider
         {
             public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(new Dictionary<string, string> { ["build_property.MSBuildProjectDirectory"] = "/", ["build_property.RootNamespace"] = "Bench" });

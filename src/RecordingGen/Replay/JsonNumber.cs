@@ -22,6 +22,17 @@ namespace RecordingGen.Replay
                    && (digitsA == "0" || (negativeA == negativeB && exponentA == exponentB));
         }
 
+        /// <summary>One text for every spelling of a number's value (<c>1</c>, <c>1.0</c>, <c>1e0</c>), for hashing; the text itself when it is no number.</summary>
+        public static string Canonical(string text)
+        {
+            if (!TryCanonical(text, out bool negative, out string digits, out long exponent))
+            {
+                return text;
+            }
+
+            return digits == "0" ? "0" : (negative ? "-" : string.Empty) + digits + "e" + exponent.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         /// <summary>
         /// The value as sign, significant digits (no leading or trailing zeros; "0" for zero) and the power of
         /// ten of the last digit. False for text that is not a JSON number.

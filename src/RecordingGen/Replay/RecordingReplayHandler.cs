@@ -39,6 +39,7 @@ namespace RecordingGen.Replay
     public sealed class RecordingReplayHandler : HttpMessageHandler
     {
         private readonly List<Candidate> _candidates;
+        private readonly Lazy<Dictionary<(string Method, string Segment, long Fingerprint), List<Candidate>>> _index;
         private readonly ConcurrentDictionary<(Recording, bool), ReplayResponse> _responses = new ConcurrentDictionary<(Recording, bool), ReplayResponse>();
         private readonly List<Recording> _replayed = new List<Recording>();
 
@@ -54,6 +55,7 @@ namespace RecordingGen.Replay
                 .Where(recording => recording.Request.Method is not null && EndpointPath(recording.Request) is not null)
                 .Select(recording => new Candidate(recording))
                 .ToList();
+            _index = new Lazy<Dictionary<(string, string, long), List<Candidate>>>(BuildIndex, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>The recordings replayed so far, in the order requests arrived.</summary>
@@ -77,9 +79,17 @@ namespace RecordingGen.Replay
             Recording? best = null;
             Candidate? ofAnotherTest = null;
             int bestScore = int.MaxValue;
-            foreach (Candidate candidate in _candidates)
+            if (!_index.Value.TryGetValue(KeyOf(method, path, incoming), out List<Candidate>? bucket))
             {
-                if (!candidate.Serves(method, path) || candidate.Problem is not null)
+                bucket = new List<Candidate>();
+            }
+
+            // Only the recordings whose body has the request's fingerprint can match it: a lookup, however many
+            // recordings the handler holds. The comparison below still decides, and the scan over all of them is
+            // left to the mismatch message.
+            foreach (Candidate candidate in bucket)
+            {
+                if (!candidate.Serves(method, path))
                 {
                     continue;
                 }
@@ -106,6 +116,36 @@ namespace RecordingGen.Replay
             }
 
             return best ?? throw Mismatch(method, path, incoming, testId, ofAnotherTest);
+        }
+
+        private Dictionary<(string, string, long), List<Candidate>> BuildIndex()
+        {
+            var index = new Dictionary<(string, string, long), List<Candidate>>();
+            foreach (Candidate candidate in _candidates)
+            {
+                if (candidate.Problem is not null)
+                {
+                    continue;
+                }
+
+                var key = KeyOf(candidate.Recording.Request.Method!, candidate.Path, candidate.Body);
+                if (!index.TryGetValue(key, out List<Candidate>? list))
+                {
+                    list = new List<Candidate>();
+                    index.Add(key, list);
+                }
+
+                list.Add(candidate);
+            }
+
+            return index;
+        }
+
+        // The method, the path's last segment (paths match from their end) and the body's fingerprint.
+        private static (string, string, long) KeyOf(string method, string path, JsonTree? body)
+        {
+            string[] segments = Segments(path);
+            return (method.ToUpperInvariant(), segments.Length == 0 ? string.Empty : segments[segments.Length - 1], RequestFingerprint.Of(body));
         }
 
         /// <summary>

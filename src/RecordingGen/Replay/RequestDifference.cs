@@ -43,11 +43,13 @@ namespace RecordingGen.Replay
         internal static List<RequestDifference> Between(JsonTree? recorded, JsonTree? incoming, bool untilDecisive = false)
         {
             var differences = new List<RequestDifference>();
-            Compare(recorded, incoming, string.Empty, differences, untilDecisive);
+            Compare(recorded, incoming, new PathStack(), differences, untilDecisive);
             return differences;
         }
 
-        private static void Compare(JsonTree? recorded, JsonTree? incoming, string path, List<RequestDifference> differences, bool untilDecisive)
+        // The path is a stack of segments made into text only for a difference: matching walks whole bodies, and
+        // naming every property it passes cost more than comparing it.
+        private static void Compare(JsonTree? recorded, JsonTree? incoming, PathStack path, List<RequestDifference> differences, bool untilDecisive)
         {
             if (untilDecisive && differences.Count > 0 && differences[differences.Count - 1].IsDecisive)
             {
@@ -67,19 +69,37 @@ namespace RecordingGen.Replay
             switch (recorded.Kind)
             {
                 case JsonValueKind.Object:
+                    if (untilDecisive && SameKeysInOrder(recorded, incoming))
+                    {
+                        // The usual case when matching: one client's body against its own recording. Which difference
+                        // comes first does not matter here, so the names need no sorting.
+                        for (int i = 0; i < recorded.Properties.Count; i++)
+                        {
+                            path.Push(recorded.Properties[i].Key);
+                            Compare(recorded.Properties[i].Value, incoming.Properties[i].Value, path, differences, untilDecisive);
+                            path.Pop();
+                        }
+
+                        break;
+                    }
+
                     var names = new SortedSet<string>(StringComparer.Ordinal);
                     recorded.Properties.ForEach(property => names.Add(property.Key));
                     incoming.Properties.ForEach(property => names.Add(property.Key));
                     foreach (string name in names)
                     {
-                        Compare(recorded.Get(name), incoming.Get(name), path.Length == 0 ? name : path + "." + name, differences, untilDecisive);
+                        path.Push(name);
+                        Compare(recorded.Get(name), incoming.Get(name), path, differences, untilDecisive);
+                        path.Pop();
                     }
 
                     break;
                 case JsonValueKind.Array:
                     for (int i = 0; i < Math.Max(recorded.Items.Count, incoming.Items.Count); i++)
                     {
-                        Compare(i < recorded.Items.Count ? recorded.Items[i] : null, i < incoming.Items.Count ? incoming.Items[i] : null, path + "[" + i + "]", differences, untilDecisive);
+                        path.Push(i);
+                        Compare(i < recorded.Items.Count ? recorded.Items[i] : null, i < incoming.Items.Count ? incoming.Items[i] : null, path, differences, untilDecisive);
+                        path.Pop();
                     }
 
                     break;
@@ -100,11 +120,74 @@ namespace RecordingGen.Replay
             }
         }
 
-        private static void Add(List<RequestDifference> differences, string path, JsonTree? recorded, JsonTree? incoming)
+        // Both objects name the same keys in the same order, each once (the sorted walk reads a repeated key's first value).
+        private static bool SameKeysInOrder(JsonTree recorded, JsonTree incoming)
         {
-            int end = path.IndexOfAny(new[] { '.', '[' });
-            string topLevel = end < 0 ? path : path.Substring(0, end);
-            differences.Add(new RequestDifference(path.Length == 0 ? "(body)" : MessageText.Bounded(path, 200), recorded?.Describe(), incoming?.Describe(), !TolerantKeys.Contains(topLevel)));
+            int count = recorded.Properties.Count;
+            if (count != incoming.Properties.Count)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                if (!string.Equals(recorded.Properties[i].Key, incoming.Properties[i].Key, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            if (count > 1)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (KeyValuePair<string, JsonTree> property in recorded.Properties)
+                {
+                    if (!seen.Add(property.Key))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private static void Add(List<RequestDifference> differences, PathStack path, JsonTree? recorded, JsonTree? incoming)
+        {
+            string topLevel = path.TopLevel ?? string.Empty;
+            string text = path.ToString();
+            differences.Add(new RequestDifference(text.Length == 0 ? "(body)" : MessageText.Bounded(text, 200), recorded?.Describe(), incoming?.Describe(), !TolerantKeys.Contains(topLevel)));
+        }
+
+        /// <summary>Property names and array indexes from the root, written as <c>messages[2].content</c> when asked.</summary>
+        private sealed class PathStack
+        {
+            private readonly List<object> _segments = new List<object>();
+
+            /// <summary>The top-level property the path starts with, or null at the root.</summary>
+            public string? TopLevel => _segments.Count > 0 ? _segments[0] as string : null;
+
+            public void Push(object segment) => _segments.Add(segment);
+
+            public void Pop() => _segments.RemoveAt(_segments.Count - 1);
+
+            public override string ToString()
+            {
+                var text = new System.Text.StringBuilder();
+                foreach (object segment in _segments)
+                {
+                    if (segment is int index)
+                    {
+                        text.Append('[').Append(index.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+                    }
+                    else
+                    {
+                        text.Append(text.Length == 0 ? string.Empty : ".").Append((string)segment);
+                    }
+                }
+
+                return text.ToString();
+            }
         }
     }
 }
