@@ -30,6 +30,8 @@ namespace RecordingGen.Replay
 
         public static JsonTree String(string value) => new JsonTree(JsonValueKind.String, value);
 
+        public static JsonTree EmptyObject() => new JsonTree(JsonValueKind.Object);
+
         public static JsonTree FromElement(JsonElement element)
         {
             switch (element.ValueKind)

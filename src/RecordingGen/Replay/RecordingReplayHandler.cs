@@ -18,7 +18,7 @@ namespace RecordingGen.Replay
     /// <remarks>
     /// Matching rules, in order:
     /// <list type="number">
-    /// <item>The HTTP method, and the endpoint path: the recording's <c>endpoint</c> (else its URL's path, with a doubled
+    /// <item>The HTTP method (a model list, which the recorder stores as a POST of <c>{}</c>, also answers a GET), and the endpoint path: the recording's <c>endpoint</c> (else its URL's path, with a doubled
     /// <c>/v1/v1/</c> collapsed) and the request's path must end the same way, segment by segment, so a client's own base path in
     /// front does not matter.</item>
     /// <item>The bodies, compared as JSON after the normalization <c>RequestNormalizer</c> documents (what the real clients
@@ -128,17 +128,25 @@ namespace RecordingGen.Replay
                     continue;
                 }
 
-                var key = KeyOf(candidate.Recording.Request.Method!, candidate.Path, candidate.Body);
-                if (!index.TryGetValue(key, out List<Candidate>? list))
+                Add(index, KeyOf(candidate.Recording.Request.Method!, candidate.Path, candidate.Body), candidate);
+                if (candidate.IsModelList && !string.Equals(candidate.Recording.Request.Method, "GET", StringComparison.OrdinalIgnoreCase))
                 {
-                    list = new List<Candidate>();
-                    index.Add(key, list);
+                    Add(index, KeyOf("GET", candidate.Path, candidate.Body), candidate);
                 }
-
-                list.Add(candidate);
             }
 
             return index;
+        }
+
+        private static void Add(Dictionary<(string, string, long), List<Candidate>> index, (string, string, long) key, Candidate candidate)
+        {
+            if (!index.TryGetValue(key, out List<Candidate>? list))
+            {
+                list = new List<Candidate>();
+                index.Add(key, list);
+            }
+
+            list.Add(candidate);
         }
 
         // The method, the path's last segment (paths match from their end) and the body's fingerprint.
@@ -205,7 +213,8 @@ namespace RecordingGen.Replay
             base64Embeddings = false;
             if (string.IsNullOrWhiteSpace(body))
             {
-                return null;
+                // No body is an empty one: the recorder stores {} for requests that had none.
+                return JsonTree.EmptyObject();
             }
 
             try
@@ -363,8 +372,12 @@ namespace RecordingGen.Replay
                 }
             }
 
+            /// <summary>Whether the recording is a model list, which the recorder stores as a POST of <c>{}</c> and clients send as a GET.</summary>
+            public bool IsModelList => Recording.Format is RecordingFormat.OpenAIModels or RecordingFormat.OllamaModels;
+
             public bool Serves(string method, string path)
-                => string.Equals(Recording.Request.Method, method, StringComparison.OrdinalIgnoreCase) && PathsMatch(Path, path);
+                => (string.Equals(Recording.Request.Method, method, StringComparison.OrdinalIgnoreCase) || (IsModelList && string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase)))
+                   && PathsMatch(Path, path);
 
             private void Read()
             {
@@ -382,7 +395,7 @@ namespace RecordingGen.Replay
 
                     try
                     {
-                        _body = JsonTree.FromRecorded(Recording.Request.Body) is { } tree ? RequestNormalizer.Normalize(tree) : null;
+                        _body = RequestNormalizer.Normalize(JsonTree.FromRecorded(Recording.Request.Body) ?? JsonTree.EmptyObject());
                     }
                     catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException or FormatException)
                     {

@@ -16,7 +16,14 @@ namespace RecordingGen.Replay
     /// <item>tool-call arguments compare as JSON (key order and whitespace, e.g. indented re-serialization, do not matter);</item>
     /// <item>tools compare as a set, and <c>additionalProperties: false</c> in their schemas is dropped;</item>
     /// <item>a property whose value is <c>null</c> or an empty object is the same as an absent one (SDKs omit nulls that
-    /// recorders keep; OllamaSharp sends an empty <c>CustomHeaders</c>).</item>
+    /// recorders keep; OllamaSharp sends an empty <c>CustomHeaders</c>), and no body is an empty one (the recorder stores
+    /// <c>{}</c> for a GET);</item>
+    /// <item><c>extra_body</c>, where the recorder keeps the Python call's keyword argument, is merged into the top level,
+    /// as the Python SDK sends it (and a .NET client sends those keys);</item>
+    /// <item>in tools, the <c>type</c> the Python side repeats inside <c>function</c>, an empty <c>description</c> and
+    /// an empty <c>required</c> list (Microsoft.Extensions.AI sends both for tools that have neither) are dropped;</item>
+    /// <item>a tool message's content made of text parts is their text joined with line feeds, as
+    /// <see cref="RecordedMessage.Text"/> reads it (Microsoft.Extensions.AI sends one string).</item>
     /// </list>
     /// </summary>
     internal static class RequestNormalizer
@@ -29,6 +36,7 @@ namespace RecordingGen.Replay
             }
 
             DropNulls(body);
+            MergeExtraBody(body);
             body.Remove("stream_options");
             body.Remove("encoding_format");
             if (body.Get("stream") is { Kind: JsonValueKind.False })
@@ -60,6 +68,7 @@ namespace RecordingGen.Replay
                 foreach (JsonTree tool in tools.Items)
                 {
                     DropClosedObjects(tool);
+                    NormalizeTool(tool);
                 }
 
                 tools.Items.Sort((a, b) => string.CompareOrdinal(ToolName(a), ToolName(b)));
@@ -80,6 +89,11 @@ namespace RecordingGen.Replay
             {
                 message.Set("content", text);
             }
+            else if (message.Get("role") is { } role && role.IsString("tool") && message.Get("content") is { Kind: JsonValueKind.Array } toolParts
+                     && toolParts.Items.Count > 1 && toolParts.Items.TrueForAll(IsTextPart))
+            {
+                message.Set("content", JsonTree.String(string.Join("\n", toolParts.Items.ConvertAll(part => part.Get("text")!.Text))));
+            }
 
             if (message.Get("tool_calls") is { Kind: JsonValueKind.Array } calls)
             {
@@ -97,6 +111,46 @@ namespace RecordingGen.Replay
                     call.Remove("index");
                     call.Get("function")?.Get("arguments")?.ParseStringAsJson();
                 }
+            }
+        }
+
+        private static bool IsTextPart(JsonTree part)
+            => part.Kind == JsonValueKind.Object && part.Properties.Count == 2 && part.Get("type") is { } type && type.IsString("text") && part.Get("text") is { Kind: JsonValueKind.String };
+
+        private static void MergeExtraBody(JsonTree body)
+        {
+            if (body.Get("extra_body") is not { Kind: JsonValueKind.Object } extra)
+            {
+                return;
+            }
+
+            body.Remove("extra_body");
+            foreach (KeyValuePair<string, JsonTree> property in extra.Properties)
+            {
+                body.Set(property.Key, property.Value);
+            }
+        }
+
+        private static void NormalizeTool(JsonTree tool)
+        {
+            if (tool.Get("function") is not { Kind: JsonValueKind.Object } function)
+            {
+                return;
+            }
+
+            if (function.Get("type") is { } type && type.IsString("function"))
+            {
+                function.Remove("type");
+            }
+
+            if (function.Get("description") is { } description && description.IsString(string.Empty))
+            {
+                function.Remove("description");
+            }
+
+            if (function.Get("parameters") is { Kind: JsonValueKind.Object } parameters && parameters.Get("required") is { Kind: JsonValueKind.Array, Items.Count: 0 })
+            {
+                parameters.Remove("required");
             }
         }
 
