@@ -10,7 +10,7 @@ using RecordingGen.Replay;
 using RecordingGen.Sample;
 
 // The seed recording: the last turn of a three-turn tool conversation with gpt-4o, streamed.
-var seed = Recordings.ExperimentAnalysisStreaming.Recording;
+var seed = Recordings.ExperimentAnalysisStreaming;
 Console.WriteLine("Recording " + seed.SourcePath);
 Console.WriteLine("  test:  " + seed.TestId);
 Console.WriteLine("  model: " + seed.Request.Model + " (" + seed.Request.Method + " " + seed.Request.Endpoint + ", stream: " + seed.Request.Stream + ")");

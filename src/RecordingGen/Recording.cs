@@ -1,7 +1,10 @@
 namespace RecordingGen
 {
-    /// <summary>One recorded interaction with an LLM API: the request that was sent and the response that came back.</summary>
-    public sealed class Recording
+    /// <summary>
+    /// One recorded interaction with an LLM API: the request that was sent and the response that came back. A
+    /// recording whose request offered tools is a <see cref="Recording{TTools}"/>, with the tools as members.
+    /// </summary>
+    public class Recording
     {
         /// <summary>Creates a recording. Generated fixtures create these; tests rarely need to.</summary>
         public Recording(string sourcePath, string? testId, RecordedRequest request, RecordedResponse response, RecordingFormat format = RecordingFormat.Unknown)

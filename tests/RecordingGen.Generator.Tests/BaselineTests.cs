@@ -38,7 +38,7 @@ namespace RecordingGen.Generator.Tests
 
             // The harness reports every warning as an error, as a project with TreatWarningsAsErrors does.
             Assert.Empty(output.CompilationDiagnostics.Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Info));
-            Assert.Equal(GeneratorHarness.OwnRecordings().Count, output.Sources.Sum(source => System.Text.RegularExpressions.Regex.Matches(source.SourceText.ToString(), "internal static class Recording_").Count));
+            Assert.Equal(GeneratorHarness.OwnRecordings().Count, output.Sources.Sum(source => System.Text.RegularExpressions.Regex.Matches(source.SourceText.ToString(), "(internal static|public sealed) class Recording_").Count));
         }
 
         [Fact]

@@ -80,7 +80,7 @@ namespace RecordingGen.Generator.Tests
                 GeneratorHarness.File("recordings/b_no_response.json", "{\"request\": {}}"),
                 GeneratorHarness.File("recordings/c_valid.json", Valid),
             };
-            GeneratorOutput output = GeneratorHarness.Run(files, null, "public static class UsesIt { public static object Get() => Consumer.Tests.Recordings.CValid.Recording; }");
+            GeneratorOutput output = GeneratorHarness.Run(files, null, "public static class UsesIt { public static object Get() => Consumer.Tests.Recordings.CValid; }");
 
             Assert.Equal(new[] { "RG0001", "RG0002" }, output.GeneratorDiagnostics.Select(diagnostic => diagnostic.Id).OrderBy(id => id));
             Assert.Empty(output.CompilationDiagnostics);

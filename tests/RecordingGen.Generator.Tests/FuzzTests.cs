@@ -292,7 +292,7 @@ namespace RecordingGen.Generator.Tests
             Assert.DoesNotContain(output.GeneratorDiagnostics, diagnostic => diagnostic.Id == "RG9999");
             Assert.Empty(output.CompilationDiagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && !diagnostic.Id.StartsWith("RG", StringComparison.Ordinal)));
             Assert.Single(output.Sources, source => source.HintName == "Recordings.g.cs");
-            return output.Sources.Sum(source => Regex.Matches(source.SourceText.ToString(), "internal static class Recording_").Count);
+            return output.Sources.Sum(source => Regex.Matches(source.SourceText.ToString(), "(internal static|public sealed) class Recording_").Count);
         }
     }
 }

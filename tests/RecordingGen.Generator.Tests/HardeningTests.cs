@@ -130,7 +130,7 @@ namespace RecordingGen.Generator.Tests
             GeneratorOutput output = GeneratorHarness.Run(
                 files,
                 options,
-                "public static class UsesThem { public static string[] Get() => new[] { Consumer.Tests.Recordings.Linked.RenamedChat.Recording.SourcePath, Consumer.Tests.Recordings.Fixtures.Agents.Other.Recording.SourcePath, Consumer.Tests.Recordings.Suite.Auto.Recording.SourcePath }; }");
+                "public static class UsesThem { public static string[] Get() => new[] { Consumer.Tests.Recordings.Linked.RenamedChat.SourcePath, Consumer.Tests.Recordings.Fixtures.Agents.Other.SourcePath, Consumer.Tests.Recordings.Suite.Auto.SourcePath }; }");
 
             Assert.Empty(output.GeneratorDiagnostics);
             Assert.Empty(output.CompilationDiagnostics);

@@ -37,11 +37,11 @@ namespace RecordingGen.Generator.Tests
             Assert.Empty(output.GeneratorDiagnostics);
             Assert.Empty(output.CompilationDiagnostics);
             string facade = output.Source("Recordings.g.cs");
-            Assert.Contains("public static class Kept\n", facade);
+            Assert.Contains(" Kept => ", facade);
             Assert.Contains("public static partial class Nested\n", facade);
-            Assert.Contains("public static class KeptToo\n", facade);
+            Assert.Contains(" KeptToo => ", facade);
             Assert.Contains("public static partial class Data\n", facade);
-            Assert.Contains("public static class Flagged\n", facade);
+            Assert.Contains(" Flagged => ", facade);
             Assert.DoesNotContain("Excluded", facade);
             Assert.Equal(4, output.Sources.Count());
         }
@@ -55,7 +55,7 @@ namespace RecordingGen.Generator.Tests
                 .Add("build_property.RecordingGenNamespace", "My.Fixtures");
             var options = new TestOptionsProvider(global, ImmutableDictionary<string, ImmutableDictionary<string, string>>.Empty);
 
-            GeneratorOutput output = GeneratorHarness.Run(new[] { GeneratorHarness.File("recordings/a.json", Valid) }, options, "class C { object O => My.Fixtures.Recordings.A.Recording; }");
+            GeneratorOutput output = GeneratorHarness.Run(new[] { GeneratorHarness.File("recordings/a.json", Valid) }, options, "class C { object O => My.Fixtures.Recordings.A; }");
 
             Assert.Empty(output.CompilationDiagnostics);
             Assert.Contains("namespace My.Fixtures\n", output.Source("Recordings.g.cs"));
@@ -158,7 +158,7 @@ namespace RecordingGen.Generator.Tests
         [Fact]
         public void Tool_members_are_identifiers_and_unique_within_a_recording()
         {
-            List<string> names = FacadeTree.ToolMemberNames(new EquatableArray<string>(new[] { "get_weather", "get-weather", "class", "1st", "Tools", "\u202e" }));
+            List<string> names = ToolMemberNames.Of(new EquatableArray<string>(new[] { "get_weather", "get-weather", "class", "1st", "Tools", "\u202e" }));
 
             Assert.Equal(new[] { "GetWeather", "GetWeather2", "Class", "_1st", "Tools2", "Tool" }, names);
         }

@@ -41,8 +41,8 @@ namespace RecordingGen.IntegrationTests
         [Fact]
         public void A_recording_is_decoded_once_and_shared()
         {
-            Assert.Same(Recordings.OpenaiChat.ToolCallAfterHistory.Recording, Recordings.OpenaiChat.ToolCallAfterHistory.Recording);
-            Assert.Same(Recordings.OpenaiChat.ToolCallAfterHistory.Recording, Recordings.All.Single(recording => recording.SourcePath.EndsWith("tool_call_after_history.json", StringComparison.Ordinal)));
+            Assert.Same(Recordings.OpenaiChat.ToolCallAfterHistory, Recordings.OpenaiChat.ToolCallAfterHistory);
+            Assert.Same(Recordings.OpenaiChat.ToolCallAfterHistory, Recordings.All.Single(recording => recording.SourcePath.EndsWith("tool_call_after_history.json", StringComparison.Ordinal)));
         }
     }
 }

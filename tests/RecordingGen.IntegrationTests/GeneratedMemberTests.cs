@@ -11,7 +11,7 @@ namespace RecordingGen.IntegrationTests
         {
             static int Read()
             {
-                Recording recording = Recordings.OpenaiChat.ParallelToolCallsStreaming_TxtOpenaiGpt4oMini_3f1c0d.Recording;
+                Recording recording = Recordings.OpenaiChat.ParallelToolCallsStreaming_TxtOpenaiGpt4oMini_3f1c0d;
                 return recording.Response.Text.Length + recording.Response.Chunks.Count + recording.Response.ToolCalls.Count
                     + recording.Request.Messages.Count + recording.Request.Tools.Count + (recording.Response.FinishReason?.Length ?? 0)
                     + (recording.Response.Usage?.TotalTokens ?? 0) + (recording.Response.Chunks[3].TextDelta?.Length ?? 0) + recording.Response.Chunks[3].Json.Length;
@@ -67,8 +67,8 @@ namespace RecordingGen.IntegrationTests
                 new[] { "3f1c0de4a5b6c7d8e9f00112233445566778899aabbccddeeff00112233aabbc.json", "hostile #error 'name' (1).json", "tool_call_after_history.json" },
                 Recordings.OpenaiChat.All.Select(recording => System.IO.Path.GetFileName(recording.SourcePath)));
             // Ordinal path order: "models-..." < "ollama_chat..." < "ollama_embed..." < "provider_error..." < "text_..." < "tool_runtime..." < "vertex...".
-            Assert.Same(Recordings.Other.ToolRuntimeSearch.Recording, Recordings.Other.All[12]);
-            Assert.Same(Recordings.Other.VertexGenerateContentStream.Recording, Recordings.Other.All[13]);
+            Assert.Same(Recordings.Other.ToolRuntimeSearch, Recordings.Other.All[12]);
+            Assert.Same(Recordings.Other.VertexGenerateContentStream, Recordings.Other.All[13]);
             Assert.Throws<System.ArgumentOutOfRangeException>(() => Recordings.Other.All[14]);
         }
 
@@ -76,7 +76,7 @@ namespace RecordingGen.IntegrationTests
         public void Hostile_text_reads_back_exactly()
         {
             const string hostile = "Quote \" backslash \\ end */ comment // #error no\n#line 1 \"x\"\r\nsep\u2028para\u2029nul\u0000 rtl\u202e tab\t emoji \U0001F600 lone \ud83d high \udc00 done";
-            Recording recording = Recordings.OpenaiChat.HostileErrorName1.Recording;
+            Recording recording = Recordings.OpenaiChat.HostileErrorName1;
 
             Assert.Equal(hostile, recording.Request.Messages.Single().Text);
             Assert.Equal(hostile, recording.Response.Text);
@@ -89,7 +89,7 @@ namespace RecordingGen.IntegrationTests
         [Fact]
         public void Text_completions_have_their_prompt_and_text()
         {
-            Recording recording = Recordings.Other.TextCompletionStream.Recording;
+            Recording recording = Recordings.Other.TextCompletionStream;
 
             Assert.Equal("Roses are red,\nviolets are", recording.Request.Prompt);
             Assert.Equal(" blue.", recording.Response.Text);
@@ -113,13 +113,13 @@ namespace RecordingGen.IntegrationTests
         [Fact]
         public void Other_endpoints_have_the_common_layer()
         {
-            Recording models = Recordings.Other.Models_0a1b2c_deadbeef.Recording;
+            Recording models = Recordings.Other.Models_0a1b2c_deadbeef;
             Assert.Equal(new[] { "llama3.2:3b library 1753000000", "all-minilm:l6-v2 library 1753000001" }, models.Response.Models.Select(model => model.Id + " " + model.OwnedBy + " " + model.Created));
             Assert.False(models.Response.IsStreaming);
             Assert.Empty(models.Response.Chunks);
             Assert.StartsWith("[{\"id\":\"llama3.2:3b\"", models.Response.BodyJson);
 
-            Recording toolRuntime = Recordings.Other.ToolRuntimeSearch.Recording;
+            Recording toolRuntime = Recordings.Other.ToolRuntimeSearch;
             Assert.Null(toolRuntime.Request.Method);
             Assert.Null(toolRuntime.Request.Endpoint);
             Assert.Null(toolRuntime.Request.BodyJson);

@@ -68,9 +68,9 @@ namespace RecordingGen.IntegrationTests
                 File.WriteAllText(Path.Combine(project, "Program.cs"), """
                     System.Console.WriteLine(Consumer.Recordings.All.Count);
                     System.Console.WriteLine(Consumer.Recordings.GetRecording0.Request.Model);
-                    System.Console.WriteLine(Consumer.Recordings.GetRecording1.X.Recording.SourcePath);
-                    System.Console.WriteLine(Consumer.Recordings.Sub.X.Recording.SourcePath);
-                    System.Console.WriteLine(Consumer.Recordings.Linked.RenamedChat.Recording.SourcePath);
+                    System.Console.WriteLine(Consumer.Recordings.GetRecording1.X.SourcePath);
+                    System.Console.WriteLine(Consumer.Recordings.Sub.X.SourcePath);
+                    System.Console.WriteLine(Consumer.Recordings.Linked.RenamedChat.SourcePath);
                     """);
 
                 (int exitCode, string build) = DotnetCli.Try(project, "build");

@@ -10,7 +10,7 @@ namespace RecordingGen.IntegrationTests
         [Fact]
         public void The_seed_streams_its_final_answer_after_two_tool_calls()
         {
-            Recording seed = Recordings.Seed.ExperimentAnalysisStreaming.Recording;
+            Recording seed = Recordings.Seed.ExperimentAnalysisStreaming;
 
             Assert.Equal("gpt-4o", seed.Request.Model);
             Assert.True(seed.Request.Stream);
@@ -28,7 +28,7 @@ namespace RecordingGen.IntegrationTests
         [Fact]
         public void Twelve_recordings_share_the_seeds_test_id()
         {
-            string testId = Recordings.Seed.ExperimentAnalysisStreaming.Recording.TestId!;
+            string testId = Recordings.Seed.ExperimentAnalysisStreaming.TestId!;
 
             // The seed itself and the eleven re-recordings of its turns under llama-stack/responses.
             Assert.Equal(12, Recordings.All.Count(recording => recording.TestId == testId));
@@ -68,7 +68,7 @@ namespace RecordingGen.IntegrationTests
         [Fact]
         public void Hash_named_files_are_named_after_their_test()
         {
-            Recording recording = Recordings.LlamaStack.Responses.ResponseStreamingMultiTurnToolExecution_ClientWithModelsTxtOpenaiGpt4oExperimentAnalysisStreaming_ef7060.Recording;
+            Recording recording = Recordings.LlamaStack.Responses.ResponseStreamingMultiTurnToolExecution_ClientWithModelsTxtOpenaiGpt4oExperimentAnalysisStreaming_ef7060;
 
             Assert.EndsWith("ef7060e39e761101165ca00705aa3a2354c9d1f0e4eb7d526332f6fdeaadb805.json", recording.SourcePath);
             Assert.Equal(Recordings.Seed.ExperimentAnalysisStreaming.Response.Text, recording.Response.Text);

@@ -11,21 +11,21 @@ namespace RecordingGen.IntegrationTests
         [Fact]
         public void Each_recording_knows_its_format()
         {
-            Assert.Equal(RecordingFormat.AnthropicMessages, Recordings.Other.AnthropicStyleStream.Recording.Format);
-            Assert.Equal(RecordingFormat.GeminiInteractions, Recordings.Other.GeminiInteractionsError.Recording.Format);
-            Assert.Equal(RecordingFormat.VertexGenerateContent, Recordings.Other.VertexGenerateContentStream.Recording.Format);
-            Assert.Equal(RecordingFormat.OpenAIEmbeddings, Recordings.Other.EmbeddingsBase64.Recording.Format);
-            Assert.Equal(RecordingFormat.OllamaEmbeddings, Recordings.Other.OllamaEmbed.Recording.Format);
-            Assert.Equal(RecordingFormat.OpenAIModels, Recordings.Other.Models_0a1b2c_deadbeef.Recording.Format);
-            Assert.Equal(RecordingFormat.ToolRuntime, Recordings.Other.ToolRuntimeSearch.Recording.Format);
-            Assert.Equal(RecordingFormat.OpenAICompletions, Recordings.Other.TextCompletionStream.Recording.Format);
-            Assert.Equal(RecordingFormat.OpenAIChat, Recordings.OpenaiChat.ToolCallAfterHistory.Recording.Format);
+            Assert.Equal(RecordingFormat.AnthropicMessages, Recordings.Other.AnthropicStyleStream.Format);
+            Assert.Equal(RecordingFormat.GeminiInteractions, Recordings.Other.GeminiInteractionsError.Format);
+            Assert.Equal(RecordingFormat.VertexGenerateContent, Recordings.Other.VertexGenerateContentStream.Format);
+            Assert.Equal(RecordingFormat.OpenAIEmbeddings, Recordings.Other.EmbeddingsBase64.Format);
+            Assert.Equal(RecordingFormat.OllamaEmbeddings, Recordings.Other.OllamaEmbed.Format);
+            Assert.Equal(RecordingFormat.OpenAIModels, Recordings.Other.Models_0a1b2c_deadbeef.Format);
+            Assert.Equal(RecordingFormat.ToolRuntime, Recordings.Other.ToolRuntimeSearch.Format);
+            Assert.Equal(RecordingFormat.OpenAICompletions, Recordings.Other.TextCompletionStream.Format);
+            Assert.Equal(RecordingFormat.OpenAIChat, Recordings.OpenaiChat.ToolCallAfterHistory.Format);
         }
 
         [Fact]
         public void Anthropic_stream_is_one_chunk_per_event_with_thinking_apart_and_tool_input_assembled()
         {
-            Recording recording = Recordings.Other.AnthropicStyleStream.Recording;
+            Recording recording = Recordings.Other.AnthropicStyleStream;
             RecordedResponse response = recording.Response;
             Assert.Equal(15, response.Chunks.Count);
             Assert.Equal("message_start", response.Chunks[0].EventName);
@@ -51,7 +51,7 @@ namespace RecordingGen.IntegrationTests
         [Fact]
         public void Anthropic_history_maps_blocks_onto_the_common_messages()
         {
-            Recording recording = Recordings.Other.AnthropicMessagesHistory.Recording;
+            Recording recording = Recordings.Other.AnthropicMessagesHistory;
             var messages = recording.Request.Messages;
             Assert.Equal(new[] { "system", "user", "assistant", "tool" }, messages.Select(message => message.Role));
             Assert.Equal("Be brief.\nUse metric units.", messages[0].Text);
@@ -68,7 +68,7 @@ namespace RecordingGen.IntegrationTests
         [Fact]
         public void Gemini_interactions_stream_has_text_calls_status_and_the_done_event_as_text()
         {
-            RecordedResponse response = Recordings.Other.GeminiInteractionsStream.Recording.Response;
+            RecordedResponse response = Recordings.Other.GeminiInteractionsStream.Response;
             Assert.Equal("Let me check.", response.Text);
             ToolCall call = Assert.Single(response.ToolCalls);
             Assert.Equal(("fc_1", "get_time", "{\"timezone\":\"Europe/London\"}"), (call.Id, call.Name, call.ArgumentsJson));
@@ -81,7 +81,7 @@ namespace RecordingGen.IntegrationTests
         [Fact]
         public void An_http_error_of_a_pass_through_recording_is_a_typed_error()
         {
-            RecordedResponse response = Recordings.Other.GeminiInteractionsError.Recording.Response;
+            RecordedResponse response = Recordings.Other.GeminiInteractionsError.Response;
             RecordedError error = response.Error!;
             Assert.Equal((400, "invalid_request", "Missing key 'type' in input 'tools'."), (error.StatusCode, error.Type, error.Message));
             Assert.Contains("\"invalid_request\"", error.BodyJson);
@@ -91,7 +91,7 @@ namespace RecordingGen.IntegrationTests
         [Fact]
         public void Vertex_stream_maps_contents_parts_and_candidates()
         {
-            Recording recording = Recordings.Other.VertexGenerateContentStream.Recording;
+            Recording recording = Recordings.Other.VertexGenerateContentStream;
             var messages = recording.Request.Messages;
             Assert.Equal(new[] { "system", "user", "model", "tool" }, messages.Select(message => message.Role));
             Assert.Equal("{\"location\":\"San Francisco\"}", Assert.Single(messages[2].ToolCalls).ArgumentsJson);
@@ -106,7 +106,7 @@ namespace RecordingGen.IntegrationTests
         [Fact]
         public void Embedding_vectors_are_floats_from_numbers_and_from_base64()
         {
-            Recording floats = Recordings.Other.EmbeddingsFloat.Recording;
+            Recording floats = Recordings.Other.EmbeddingsFloat;
             Assert.Equal(new[] { "first text", "second text" }, floats.Request.Inputs);
             Assert.Equal(2, floats.Response.Embeddings.Count);
             Assert.Equal(new[] { 0.0060392558f, -0.013937703f, 0.5f, -1.25e-05f, 0f, 12345678901.5f }, floats.Response.Embeddings[0].ToArray());
@@ -115,7 +115,7 @@ namespace RecordingGen.IntegrationTests
             Assert.Equal((4, 4), (floats.Response.Usage!.InputTokens, floats.Response.Usage.TotalTokens));
             Assert.Same(floats.Response.Embeddings, floats.Response.Embeddings);
 
-            Recording base64 = Recordings.Other.EmbeddingsBase64.Recording;
+            Recording base64 = Recordings.Other.EmbeddingsBase64;
             Assert.Equal(new[] { "only text" }, base64.Request.Inputs);
             Assert.Equal(new[] { 0.25f, -1.5f, 3.0e-8f }, Assert.Single(base64.Response.Embeddings).ToArray());
         }
@@ -123,7 +123,7 @@ namespace RecordingGen.IntegrationTests
         [Fact]
         public void Ollama_embed_has_vectors_usage_and_durations()
         {
-            RecordedResponse response = Recordings.Other.OllamaEmbed.Recording.Response;
+            RecordedResponse response = Recordings.Other.OllamaEmbed.Response;
             Assert.Equal(new[] { 0.1f, -0.2f, 0.3f }, Assert.Single(response.Embeddings).ToArray());
             Assert.Equal(1, response.Usage!.InputTokens);
             Assert.Equal(14065800123L, response.Timings!.TotalNanoseconds);
@@ -135,7 +135,7 @@ namespace RecordingGen.IntegrationTests
         [Fact]
         public void Id_normalization_replaces_each_original_value_by_its_key_before_anything_reads_it()
         {
-            Recording recording = Recordings.Other.IdNormalization.Recording;
+            Recording recording = Recordings.Other.IdNormalization;
             Assert.Equal("call_NORMALIZED_1", recording.Request.Messages[1].ToolCalls[0].Id);
             Assert.Equal("call_NORMALIZED_1", recording.Request.Messages[2].ToolCallId);
             Assert.Equal("Done: chatcmpl-NORMALIZED_2 answered call_NORMALIZED_1.", recording.Response.Text);

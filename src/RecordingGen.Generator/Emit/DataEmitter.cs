@@ -1,12 +1,16 @@
+using System.Collections.Generic;
 using System.Globalization;
 using RecordingGen.Generator.Model;
+using RecordingGen.Generator.Naming;
 
 namespace RecordingGen.Generator.Emit
 {
     /// <summary>
     /// Emits one class per recording holding its compact literals, a batch of them per file (see
     /// <see cref="DataBatch"/>). A class initializes only when a test first touches its recording, and then
-    /// the library decodes it; there are no large initializers to JIT.
+    /// the library decodes it; there are no large initializers to JIT. For a recording whose request offered
+    /// tools the class is also its tools class (<c>Recording&lt;TTools&gt;.Tools</c>), one member per tool: its
+    /// names come from the tool names alone, so the batch still depends on nothing but its recordings.
     /// </summary>
     internal static class DataEmitter
     {
@@ -51,15 +55,47 @@ namespace RecordingGen.Generator.Emit
 
         private static void WriteRecording(SourceWriter writer, RecordingData data)
         {
-            writer.Line("/// <summary>The data of <c>" + CSharpText.Comment(data.SourcePath) + "</c>.</summary>");
+            bool tools = data.ToolNames.Count > 0;
+            writer.Line("/// <summary>The data of <c>" + CSharpText.Comment(data.SourcePath) + "</c>" + (tools ? ", and the tools its request offered" : string.Empty) + ".</summary>");
             writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"RecordingGen\", \"" + ThisAssembly.Version + "\")]");
             writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-            writer.Open("internal static class " + data.DataClassName);
-            writer.Line("internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(");
+            if (!tools)
+            {
+                writer.Open("internal static class " + data.DataClassName);
+                writer.Line("internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(");
+                WriteArguments(writer, data, ");");
+                writer.Close();
+                return;
+            }
+
+            // Public: the facade's public members have this type.
+            writer.Open("public sealed class " + data.DataClassName);
+            writer.Line("internal static readonly global::RecordingGen.Recording<" + data.DataClassName + "> Value = global::RecordingGen.Internal.RecordingDataReader.Read(");
+            WriteArguments(writer, data, ",");
+            writer.Line("    recording => new " + data.DataClassName + "(recording));");
+            writer.Line();
+            writer.Line("private readonly global::RecordingGen.Recording _recording;");
+            writer.Line();
+            writer.Open("private " + data.DataClassName + "(global::RecordingGen.Recording recording)");
+            writer.Line("_recording = recording;");
+            writer.Close();
+            List<string> members = ToolMemberNames.Of(data.ToolNames);
+            for (int i = 0; i < members.Count; i++)
+            {
+                writer.Line();
+                writer.StartLine().Append("/// <summary>The tool <c>").Append(CSharpText.Comment(data.ToolNames[i])).Append("</c>.</summary>").EndLine();
+                writer.StartLine().Append("public global::RecordingGen.ToolDefinition ").Append(members[i]).Append(" => _recording.Request.Tools[")
+                    .Append(i.ToString(CultureInfo.InvariantCulture)).Append("];").EndLine();
+            }
+
+            writer.Close();
+        }
+
+        private static void WriteArguments(SourceWriter writer, RecordingData data, string end)
+        {
             writer.StartLine().Append("    ").AppendLiteral(data.SourcePath).Append(",").EndLine();
             WritePart(writer, data.Request, ",");
-            WritePart(writer, data.Response, ");");
-            writer.Close();
+            WritePart(writer, data.Response, end);
         }
 
         private static void WritePart(SourceWriter writer, RecordingPart part, string end)

@@ -116,10 +116,14 @@ namespace RecordingGen.Generator.Emit
             writer.Append(" }, " + getRecording + ");").EndLine();
         }
 
+        /// <summary>
+        /// One member per recording, the recording itself: a <c>Recording</c>, or a <c>Recording&lt;TTools&gt;</c> whose
+        /// <c>Tools</c> has a member per tool. A value a test can hold, pass and compare; and one member, where a class
+        /// with a member per part cost the compiler most of the generated code's time and memory in large suites.
+        /// </summary>
         private static void WriteRecording(SourceWriter writer, string name, RecordingSummary summary, string dataNamespace)
         {
-            // Appended in pieces: with thousands of recordings this is most of the facade's text.
-            string value = dataNamespace + summary.DataClassName + ".Value";
+            string dataClass = dataNamespace + summary.DataClassName;
             writer.Line("/// <summary>");
             writer.StartLine().Append("/// The recording <c>").Append(CSharpText.Comment(summary.SourcePath)).Append("</c>");
             if (summary.Endpoint is null)
@@ -137,39 +141,13 @@ namespace RecordingGen.Generator.Emit
             }
 
             writer.Line("/// </summary>");
-            writer.Open("public static class " + name);
-            writer.Line("/// <summary>The recording, decoded on first access.</summary>");
-            writer.StartLine().Append("public static global::RecordingGen.Recording Recording => ").Append(value).Append(";").EndLine();
-            writer.Line();
-            writer.Line("/// <summary>The recorded request.</summary>");
-            writer.StartLine().Append("public static global::RecordingGen.RecordedRequest Request => ").Append(value).Append(".Request;").EndLine();
-            writer.Line();
-            writer.Line("/// <summary>The recorded response.</summary>");
-            writer.StartLine().Append("public static global::RecordingGen.RecordedResponse Response => ").Append(value).Append(".Response;").EndLine();
-            if (summary.ToolNames.Count == 0)
+            writer.StartLine().Append("public static global::RecordingGen.Recording");
+            if (summary.ToolNames.Count > 0)
             {
-                writer.Close();
-                return;
+                writer.Append("<").Append(dataClass).Append(">");
             }
 
-            writer.Line();
-            writer.Line("/// <summary>The tools the request offered, by name.</summary>");
-            writer.Open("public static class Tools");
-            List<string> members = FacadeTree.ToolMemberNames(summary.ToolNames);
-            for (int i = 0; i < members.Count; i++)
-            {
-                if (i > 0)
-                {
-                    writer.Line();
-                }
-
-                writer.StartLine().Append("/// <summary>The tool <c>").Append(CSharpText.Comment(summary.ToolNames[i])).Append("</c>.</summary>").EndLine();
-                writer.StartLine().Append("public static global::RecordingGen.ToolDefinition ").Append(members[i]).Append(" => ").Append(value)
-                    .Append(".Request.Tools[").Append(i.ToString(CultureInfo.InvariantCulture)).Append("];").EndLine();
-            }
-
-            writer.Close();
-            writer.Close();
+            writer.Append(" ").Append(name).Append(" => ").Append(dataClass).Append(".Value;").EndLine();
         }
     }
 }

@@ -86,36 +86,6 @@ namespace RecordingGen.Generator.Naming
             return root;
         }
 
-        /// <summary>
-        /// Member names for a recording's tools, in declaration order; a repeated name gets 2, 3... Each name
-        /// remembers the last number it gave, so thousands of tools of one name cost no more than distinct ones.
-        /// </summary>
-        public static List<string> ToolMemberNames(EquatableArray<string> toolNames)
-        {
-            var names = new List<string>(toolNames.Count);
-            var taken = new HashSet<string>(StringComparer.Ordinal) { "Tools" };
-            var lastNumber = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (string tool in toolNames)
-            {
-                string name = Identifiers.ToPascalCase(tool) ?? "Tool";
-                string unique = name;
-                if (!taken.Add(unique))
-                {
-                    int n = lastNumber.TryGetValue(name, out int last) ? last : 1;
-                    do
-                    {
-                        unique = name + (++n).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    }
-                    while (!taken.Add(unique));
-                    lastNumber[name] = n;
-                }
-
-                names.Add(unique);
-            }
-
-            return names;
-        }
-
         private FacadeTree Child(string folder)
         {
             // Suffixed until it is neither this class's name nor a member it declares: a folder "All" inside a

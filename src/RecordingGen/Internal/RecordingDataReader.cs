@@ -27,6 +27,35 @@ namespace RecordingGen.Internal
             string responseStrings,
             string[]? responseLongStrings)
         {
+            (string? testId, RecordingFormat format, RecordedRequest request, RecordedResponse response) = ReadParts(sourcePath, requestProgram, requestStrings, requestLongStrings, responseProgram, responseStrings, responseLongStrings);
+            return new Recording(sourcePath, testId, request, response, format);
+        }
+
+        /// <summary>Decodes a recording whose request offered tools; <paramref name="tools"/> makes its generated tools class.</summary>
+        public static Recording<TTools> Read<TTools>(
+            string sourcePath,
+            string requestProgram,
+            string requestStrings,
+            string[]? requestLongStrings,
+            string responseProgram,
+            string responseStrings,
+            string[]? responseLongStrings,
+            Func<Recording, TTools> tools)
+            where TTools : class
+        {
+            (string? testId, RecordingFormat format, RecordedRequest request, RecordedResponse response) = ReadParts(sourcePath, requestProgram, requestStrings, requestLongStrings, responseProgram, responseStrings, responseLongStrings);
+            return new Recording<TTools>(sourcePath, testId, request, response, format, tools);
+        }
+
+        private static (string? TestId, RecordingFormat Format, RecordedRequest Request, RecordedResponse Response) ReadParts(
+            string sourcePath,
+            string requestProgram,
+            string requestStrings,
+            string[]? requestLongStrings,
+            string responseProgram,
+            string responseStrings,
+            string[]? responseLongStrings)
+        {
             var reader = new Cursor(requestProgram);
             int version = reader.Next();
             if (version != CompactFormat.Version)
@@ -45,7 +74,7 @@ namespace RecordingGen.Internal
             var responseReader = new Cursor(responseProgram);
             string[] responseTable = ReadStringTable(ref responseReader, responseStrings, responseLongStrings ?? Array.Empty<string>());
             RecordedResponse response = ReadResponse(ref responseReader, responseTable, tokens);
-            return new Recording(sourcePath, testId, request, response, format);
+            return (testId, format, request, response);
         }
 
         private static string[] ReadStringTable(ref Cursor reader, string packedLiteral, string[] longStrings)

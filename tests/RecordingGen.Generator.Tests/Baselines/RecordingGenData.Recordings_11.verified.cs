@@ -5,18 +5,29 @@
 
 namespace Consumer.Tests.RecordingGenData
 {
-    /// <summary>The data of <c>recordings/other/anthropic_messages_history.json</c>.</summary>
+    /// <summary>The data of <c>recordings/other/anthropic_messages_history.json</c>, and the tools its request offered.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RecordingGen", "0.1.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class Recording_111e04903de530e2
+    public sealed class Recording_111e04903de530e2
     {
-        internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
+        internal static readonly global::RecordingGen.Recording<Recording_111e04903de530e2> Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/anthropic_messages_history.json",
             "上丫丁儎丅丄世來乖侎亞仢两乄乚乆傚乂乄傖兢东两丌傮为丠亶丬侞丐且丬丬丰亾仂么丰丶人僶三乀傞丁三丂七一丄一一一一买一丑与丕万亀丙丘丝丈一両並严个丄一両並严丮丄丌丱丈一丵为丽丈一両並严乂丄丌丄一丵乆丽丈一両乊义乎乑乖丄一両乚九乢乥乪乭一乱乶丄丄丌丄一丵为丽丈一両乺乽乢丽丈一両並严亂丄丌丄丌丄丌亅丈一乥乪争于云一両亖亙一乱一両亞丄丄丄丄丌丄丄万丩一一与丑一一丑一一丁丙业丩个両丙一丁业两丌一両亖亙一乱一両亞丄丄丄",
             "氓棩栘檲楘挬棩氶滪檰伙沛滫呉椪滠椻伍汒愵渟湖桨毜伍滫檴沓滭減満槿洂毥暳啼椽曺椪滠椻桰滱愵渟溋洂每減溌毤滧泿書湼曬梙埜尓伇毟漽炴椪滠椻伊洅伅伇櫁烆沢潍曶桯椶柀俉櫁灿墠愵渟渹猠",
             new string[] { "滝溋湆檻滝槽枹檼污氶溊枬椼哇椼滗氶溊枬椼呢炗売椼滗氶溊枬椼曷洂每渥潇棇滪檽敳灰娐毜枲杴氮", "橠滨墭咃吢吢吢墯啉嘋哉啄氶溊枬椼", "寫伆渟椯向挬棩氶滪檰伙沛滫狑" },
             "丒为且亞他乆傖世丄乂兢丬仢乤倲傲乎丰临一仉两一丁丆三与丑世丙丞両丈一三並严个丄一三丮中串丄丌丵为丽一乁万丼久万丌丄丄一一不下一丏丁丽不义一一一一",
             "汄槪嗣宓溎椻伒洊吣埜將枳梈桳洈棡伍汒愵渟湅檻浩滗滧歴沥洈滨潍曷泾椷猖",
-            null);
+            null,
+            recording => new Recording_111e04903de530e2(recording));
+
+        private readonly global::RecordingGen.Recording _recording;
+
+        private Recording_111e04903de530e2(global::RecordingGen.Recording recording)
+        {
+            _recording = recording;
+        }
+
+        /// <summary>The tool <c>get_weather</c>.</summary>
+        public global::RecordingGen.ToolDefinition GetWeather => _recording.Request.Tools[0];
     }
 }

@@ -5,18 +5,29 @@
 
 namespace Consumer.Tests.RecordingGenData
 {
-    /// <summary>The data of <c>recordings/other/gemini_interactions_stream.json</c>.</summary>
+    /// <summary>The data of <c>recordings/other/gemini_interactions_stream.json</c>, and the tools its request offered.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RecordingGen", "0.1.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class Recording_478e6aeefd2cc6b2
+    public sealed class Recording_478e6aeefd2cc6b2
     {
-        internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
+        internal static readonly global::RecordingGen.Recording<Recording_478e6aeefd2cc6b2> Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/gemini_interactions_stream.json",
             "上丗丁儎丅丄世乖侞乆傚乂丼亾亞从亶丠仂丰今丶人丠僶丁上丂七一丄丁一一一丧一丑与丕且丙丈一丝丢严个丄丌中丈一丱丶丹举乁乆义一丱乎乑一乕一丱乚丄丄丄丄丌丄丁丈下一一丁丏丒丌一丱乎乑一乕一丱乚丄丄丄",
             "槟檺棩檻仰洁棗汱槰滗满氶屜渨椷溘满氶满氶焭沗",
             new string[] { "滝溋湆檻滝槽枹檼污檻滝渗桻檼沥哇椼滗檻滝渗桻檼沥呢炗売椼滗溋減枲曷洂毣敳灰娈椶檻橼槨", "橠滨湑咂槰沗渗满澟毑沙漺槰呙洂槷椪浝湅桶氀潫栋滙咼沦椻枨满洁猖" },
             "丢丬为丐倆丬冎冢乒乂亞仢冖于东冒丘冚乞丐亶丠仒丠临丼乎乾么乌冞兪丘临买丁一一上些一下一丁一丅上不丒丄丕业丄丄丆一丌一丝万一両一严个丄丕丮丄丄下一与一丝万一丱一丩丶严个丄丕为丄丅不与丁丁万举丅丏与一万一丝万一丕乂丄丄丐一专一丝万丁両一严乆丅乊乍乒乕一丄丄丕丮丄丄下一丕一丝万丁丱一严乆丅乊乍乒乕一乙乞丄丄丕为丄丄与七丁七丁丄丐一丗一丁一丅上不乢乥一乩万丞乭万且乱万上丄丄丕乶丄丆丘丝一一且丞丟両一丁专且両丙丁丕下丟一一一一",
             "檻滝渗桻檼沨啴灥沑浦泺減溊徵溘氶伇橑桲员桦啼椽曷檺椽檺楃洁椎潋洃棸徿沖洁減淊檿椼曤桻檼沦洇枱曬沢潍曷泾椷溋洇枱曲潍浩滗滧歴沥敃惁崆徵溘氶伇橑桲呭俚檺楃洁棫墠崞渥浙咟洁棗汔猠",
-            null);
+            null,
+            recording => new Recording_478e6aeefd2cc6b2(recording));
+
+        private readonly global::RecordingGen.Recording _recording;
+
+        private Recording_478e6aeefd2cc6b2(global::RecordingGen.Recording recording)
+        {
+            _recording = recording;
+        }
+
+        /// <summary>The tool <c>get_time</c>.</summary>
+        public global::RecordingGen.ToolDefinition GetTime => _recording.Request.Tools[0];
     }
 }

@@ -5,18 +5,29 @@
 
 namespace Consumer.Tests.RecordingGenData
 {
-    /// <summary>The data of <c>recordings/other/vertex_generate_content_stream.json</c>.</summary>
+    /// <summary>The data of <c>recordings/other/vertex_generate_content_stream.json</c>, and the tools its request offered.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RecordingGen", "0.1.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class Recording_4cf4b04587bf52bb
+    public sealed class Recording_4cf4b04587bf52bb
     {
-        internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
+        internal static readonly global::RecordingGen.Recording<Recording_4cf4b04587bf52bb> Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/vertex_generate_content_stream.json",
             "上並丁儎丅三不世佒乆傚佚仢丸乞亶丬偞丠临乄与丘丸低傊丬亾偒仂东偮亞丶人僶侎丑傞丕丁下丂七丄丅一一一一乘一丕丒丙丈一丝丢严丈一丩丮丄丌丄一丝世严丈一丱一丵为丽一乁乆丄丄丄丌丄一丝丢严丈一义一丵为乍一乑乖丄丄丄丌丄丌乙一九乢乥丈一乩丈一乭乲丵为乵一乹乾亁一乁一乹了丄丄丄丄丌丄丌丄丄丄丢丙一一丈丌一一丅一一丁一与丣两並一一丁与丝丌一乹乾亁一乁一乹了丄丄丄",
             "揠枹橑淖檻价嵉槰滗瀀枹橑渢泶枹檼沅枳仪渗沕櫀桶榟沕满洁曵椼浣沥椻椼潅滁溘櫀伖枮沛沙吴棩橑毠榟殞揠枹橑猕",
             new string[] { "滝溋湆檻滝槽枹檼污減溇洁湼湆滝溋曷洂毣呢炗売椼滗澟渪楁曷洂毣敳灰娗椻滝瀫槰氺沛參吢号毑湿猀", "澟渪楁枮墭咂槰沗渗滝曦洁滝沦曶滪椪猐", "咺椷椻枹椨桶沦椷滗溋減枲", "浩栒櫀橑温咺洂槷棸汀棍毣咺椶檻橺喤員榖枸猋", "煁毟桨满洁侠侹枳仪渗沕櫀桶俣", "煁減溌毤侠侯溘櫀伖枮沛沙吔猠" },
             "丝佦並丰乄佖乐伮乀佢丈佂乂佚仢丘乆世佲佮冪丬东丸乊僪但佞佪乐丁一一七二一並一丁一丅一三与丄丄丑世丙丞両並丩丈一中一丱丈一丵为丄丌丽乂丄丄丌久一义乎丄丄丁与一丨一丁一丅一三与丄丄丑世丙丞両並丩丈一中一丱丈一丵乒乕且丄丌丽乂丄丄丌久一义乎丄丄丈且一丱一丁一丅一三与丄丄丑世丙丞両並丩丈一中一丱丈一丵乚丄丌丽乂丄九乢丄丌久一乥万万乩万丞乭万严义乎丄丄七世丘丝丕一丙丁丟丈並一一一一",
             "屖沦椷溥拑浙滝灰咸澟沦各滪椪氃哦圧哨叁堐啈墰埶噩攅椶檻橺喤員榖枸橞啞溘櫀优橕沝檻榹吠滠洈槳滪枮沛沙伍汒戽吻溘櫀伖枮沛沙伍汒戽狑",
-            null);
+            null,
+            recording => new Recording_4cf4b04587bf52bb(recording));
+
+        private readonly global::RecordingGen.Recording _recording;
+
+        private Recording_4cf4b04587bf52bb(global::RecordingGen.Recording recording)
+        {
+            _recording = recording;
+        }
+
+        /// <summary>The tool <c>get_weather</c>.</summary>
+        public global::RecordingGen.ToolDefinition GetWeather => _recording.Request.Tools[0];
     }
 }

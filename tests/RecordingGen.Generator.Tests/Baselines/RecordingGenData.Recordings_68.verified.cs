@@ -5,18 +5,29 @@
 
 namespace Consumer.Tests.RecordingGenData
 {
-    /// <summary>The data of <c>recordings/other/anthropic_style_stream.json</c>.</summary>
+    /// <summary>The data of <c>recordings/other/anthropic_style_stream.json</c>, and the tools its request offered.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RecordingGen", "0.1.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class Recording_682f6ac923b4460d
+    public sealed class Recording_682f6ac923b4460d
     {
-        internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
+        internal static readonly global::RecordingGen.Recording<Recording_682f6ac923b4460d> Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/other/anthropic_style_stream.json",
             "上业丁儎丅丄世來乖侎三乚乆傚乂乄亾亶丬仂么丰亞丶人丐僶仆丁三丂七一丄丁一一一丮一丑与丕万伀丙且丝丢严丈一丩丮丱丶丄丌丹丈一丽乂久乊乍一乑乖乙一九一乑乢丄丄乥丈乞丌丄丄丌丄丂万三一一下与一一丁丐专丐一乑乖乙一九一乑乢丄丄乥丈乞丌丄",
             "氨椪滠椻伍汒愵渟湖槰滗瀀枹橑渍椪滠椻伊洅伅伇櫁烆沢潍曶桯椶枨櫁猜",
             new string[] { "滝溋湆檻滝槽枹檼污氶溊枬椼哇椼滗氶溊枬椼呢炗売椼滗氶溊枬椼曶滪椪氰滧泿書湼敳灰娐毜枲杴氮", "橠滨墭咃吢吢吢墯啉嘋哉啄氶溊枬椼", "撬滹枳溎椻伛櫁樌滧泿渷瀃椷伝洈伇枳狑" },
             "丫亞儾他为且乆傖世丄乂乎丰临兂乒临兢一兆于兞两临兊仢兖两丘傮丠亶丬侞党丰两丠兎倲兒丼乘乄丁一一丏仅一丛一丁丆三一不丒丁上丕业丝丢严丈丌丩一中万丕丱万一丄丄丄丄丁一与一丁丶丹万一丽一丁乂乁乆丄丄丄不丁丄丂乊丄乍七乒丂乖丌丒丕丁丁下乚丌丒世一万一丁乞丹万一丄丄丗丂丆丂丶七丁丁丽七乢丁乡丁乆丄不丁丄丂乊丄乍七书丂乪丅业丒丁丁下乮丅丛丒丄丁丅丁丄丗一专一丁丶丹万丂丽一丁乲不乶乹乾亁一丄丄丄丄不七丄丅丂丄了丁争丁于丄丒丁丁下互丄丒丄丁丅丂丄丗一丏一丁亖乍一亙乲丄丩一丱万丑丄丄丆东严一丄一丁亞丄丄丧丩个丁丞丟个丝丁世丒丧一一一一",
             "汄槪喂檻浩滗滧歴沥洈滨潍曷泾椷湺洁滝沦曥毟桲恷椭优橑伛椪滠椻优洂殞屏椬歸沙仴枷櫀呦洂毥暳啼椽曺椪滠椻浕渪檮每次洁煁桰滱侠仆愵渟渹爤橑桲檻榫愵渟湅恷椭优橑伛椪滠椻优洂殞煁桰滱侠仆愵渟渹猠",
-            null);
+            null,
+            recording => new Recording_682f6ac923b4460d(recording));
+
+        private readonly global::RecordingGen.Recording _recording;
+
+        private Recording_682f6ac923b4460d(global::RecordingGen.Recording recording)
+        {
+            _recording = recording;
+        }
+
+        /// <summary>The tool <c>get_weather</c>.</summary>
+        public global::RecordingGen.ToolDefinition GetWeather => _recording.Request.Tools[0];
     }
 }

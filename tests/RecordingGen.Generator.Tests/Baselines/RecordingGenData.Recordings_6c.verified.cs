@@ -5,18 +5,32 @@
 
 namespace Consumer.Tests.RecordingGenData
 {
-    /// <summary>The data of <c>recordings/openai-chat/tool_call_after_history.json</c>.</summary>
+    /// <summary>The data of <c>recordings/openai-chat/tool_call_after_history.json</c>, and the tools its request offered.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RecordingGen", "0.1.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class Recording_6c7b2bd06ed6fae9
+    public sealed class Recording_6c7b2bd06ed6fae9
     {
-        internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
+        internal static readonly global::RecordingGen.Recording<Recording_6c7b2bd06ed6fae9> Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/openai-chat/tool_call_after_history.json",
             "上中丁儎丅儖丬世乚乆傚乂亞仢临俺业三乀傖一乲乒为丘从亶丠仒丼傞仮且乀仦亾丬仂不今丶人丐僶仆丑丕丁丁丂七丄丅一一一一亏一丕丒丙丈一丝丢严丈一丩丮中串丄一丩丶丵一丹举丄丄一丩丮中乂丄丌丄一丝乆严乊乍丈一乑万一乕乚丩乞九一乡书乩乮丄丄丌丄一丝乲乵乚严丈一丩丮中乺丄丌丄一丝丢严乾丄丌亁丗一亅丈一丩乞九一乡亊亍互井一丩亚亝一亡一丩亦丄丄亩丈亢丌丄丄丄一丩乞九一乡书亍亮井一丩亚亝一亡一丩亦丄丄亩丈亢丌丄丄丄丌丄丄丈中一一丑专一丁丗丙丛东丟丗一丈丠一一丂丢严丐一丩亚亝一亡一丩亦丄丄亩丈亢丌丄丙丬丐一丩亚亝一亡一丩亦丄丄亩丈亢丌丄",
             "槻溥嚧叾檻檙洂欯枹优橕湅揣枹伇櫁災櫀伍溷桨毜曤槰滗满氶煁桰滱侠侸洀棫爒噲哩宓梈滠棩瀀枹橑淵槰滗瀀枹橑渙櫁猜",
             new string[] { "滝溋湆檻滝槽枹檼污檻榏減沕棸滝溋曷洂毣呢炗売椼滗滧泿曦枱每枫滝渕橕溋洅炸滰溵洃椷枮咺浨叅泀氺沛猀", "橠滨湑咂枵橻洃椷枮呕洀哉啄潫咶橍溧桶汁毕满洁猖", "棉滙壧氲槰哃沙奁枸棿噤学学", "巐溘滠棩瀀枹橑淖榙淖来桰滱狑", "巐溘滠棩毟桨殐满氶伓楊来桰滱狑", "徿泾伅溘滠櫀向揣枹伇櫁災櫀伍溷" },
             "严为丠乢乊乲乒书他乂乶乆傖仚仞乞丘从仒丼亶丬亞举世乘丶僎乮佺乪丐乎了亂乾亊乺一一之一丁丆三丈一不丒丕万一丙丐丝一両丐严丐丩丮丱丈丌丵丐丹丐丑丈一丁举乁一久乊乍乒丄乕乂丄丌丄丄丌乙万一九乢乥乪乭乲乵乺乽一亁万丑亅万也争万买亍丐云丐丄丄一一一一丁丐且丒丅丁习丒乱一一一一",
             "減栴噭圱桨毜曥煁桰滱侠侸洀棫版椽曺椪滠椻槻溥嚧叾檻橺喦喪叁垈啍榚暵",
-            null);
+            null,
+            recording => new Recording_6c7b2bd06ed6fae9(recording));
+
+        private readonly global::RecordingGen.Recording _recording;
+
+        private Recording_6c7b2bd06ed6fae9(global::RecordingGen.Recording recording)
+        {
+            _recording = recording;
+        }
+
+        /// <summary>The tool <c>get_weather</c>.</summary>
+        public global::RecordingGen.ToolDefinition GetWeather => _recording.Request.Tools[0];
+
+        /// <summary>The tool <c>get_time</c>.</summary>
+        public global::RecordingGen.ToolDefinition GetTime => _recording.Request.Tools[1];
     }
 }

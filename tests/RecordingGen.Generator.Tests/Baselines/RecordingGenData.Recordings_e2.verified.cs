@@ -5,18 +5,35 @@
 
 namespace Consumer.Tests.RecordingGenData
 {
-    /// <summary>The data of <c>recordings/openai-chat/hostile #error 'name' (1).json</c>.</summary>
+    /// <summary>The data of <c>recordings/openai-chat/hostile #error 'name' (1).json</c>, and the tools its request offered.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RecordingGen", "0.1.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class Recording_e25a473cfa65a2d1
+    public sealed class Recording_e25a473cfa65a2d1
     {
-        internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
+        internal static readonly global::RecordingGen.Recording<Recording_e25a473cfa65a2d1> Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/openai-chat/hostile #error 'name' (1).json",
             "上丗丁儎丅儖丐世乚乆傚乂三乖亾亞从亶且仂今丶人丰且丁丁丂七丄丅一一一一乃一丕丒丙丈一丝丢严个丄丌中丘丱丈一丵为丹一丽乂久个义一丵乎乑一丄丄丄丄一丵为丹一丽乖久丐义一丵乎丄丄丄一丵为丹一丽乚义一丵乎丄丄丄丌丄丁丈下一一七丐下万一丵乎乑一丄丄丕一丄一丵乎丄世一丄一丵乎丄",
             "毳劝桳枸湈溋仆滧泿侐咧洂毣",
             new string[] { "滝溋湆瀪浭墸滝溋暥劝倬渨洅亞\u202E檱猀", "橠滨墭咿泶枱橛溋哉啄桯枹咶洀浠椽檼沥", "憪洇棩來标桲溃枸樌斀椷梈劝伇洀氶沦仓味倬渨洅伒沲倳檻棩唵俞狅\r亶椹\u2028浕渗\u2029沧猏\u0000伖滤\u202E优枧丂椶泽橭\uD83D\uDE00伐洁棩\uD83D伌檴樌\uDC00伈洁猈" },
             "丑为丬乢乊傦乒他乂俀乆傖乲举世丄丶僎一一丞一丁丆三丈一不丒丕万一丙一丝丢严个中丐丄丄丌丱万一丵为丽乂丄一一三一一丅一一一一一",
             "減栴橛溋檹椚潈滝仆伆枨殂毑湿伀伉沖从味桶氾椷溘咂仇椻渥淖没书毙沗仕仆瀞\r亶椹\u2028浕渗\u2029沧猏\u0000伖滤\u202E优枧丂椶泽橭\uD83D\uDE00伐洁棩\uD83D伌檴樌\uDC00伈洁椶",
-            null);
+            null,
+            recording => new Recording_e25a473cfa65a2d1(recording));
+
+        private readonly global::RecordingGen.Recording _recording;
+
+        private Recording_e25a473cfa65a2d1(global::RecordingGen.Recording recording)
+        {
+            _recording = recording;
+        }
+
+        /// <summary>The tool <c>class</c>.</summary>
+        public global::RecordingGen.ToolDefinition Class => _recording.Request.Tools[0];
+
+        /// <summary>The tool <c>1st "tool"*/</c>.</summary>
+        public global::RecordingGen.ToolDefinition _1stTool => _recording.Request.Tools[1];
+
+        /// <summary>The tool <c>Tools</c>.</summary>
+        public global::RecordingGen.ToolDefinition Tools2 => _recording.Request.Tools[2];
     }
 }

@@ -5,18 +5,32 @@
 
 namespace Consumer.Tests.RecordingGenData
 {
-    /// <summary>The data of <c>recordings/openai-chat/3f1c0de4a5b6c7d8e9f00112233445566778899aabbccddeeff00112233aabbc.json</c>.</summary>
+    /// <summary>The data of <c>recordings/openai-chat/3f1c0de4a5b6c7d8e9f00112233445566778899aabbccddeeff00112233aabbc.json</c>, and the tools its request offered.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RecordingGen", "0.1.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class Recording_e86847bee2fe9597
+    public sealed class Recording_e86847bee2fe9597
     {
-        internal static readonly global::RecordingGen.Recording Value = global::RecordingGen.Internal.RecordingDataReader.Read(
+        internal static readonly global::RecordingGen.Recording<Recording_e86847bee2fe9597> Value = global::RecordingGen.Internal.RecordingDataReader.Read(
             "recordings/openai-chat/3f1c0de4a5b6c7d8e9f00112233445566778899aabbccddeeff00112233aabbc.json",
             "上丝丁儎丅儖丬世乚乆侎乂丸傚三乖亾亞从亶丬仂不今丶人丐僶仆丠丑丁丁丂七丄丅丁一一一乐一丕丒丙丈一丝丢严个丄一丝丮严串丄丌丵且丹丈一丽乂乁一久乊乍乒乕一丽乚九一乡一丽书丄丄乩丈乢丌丄丄丄一丽乂乁一久乮乍乲乕一丽乚九一乡一丽书丄丄乩丈乢丌丄丄丄丌丄丂丈下一一下不一一丂丒丕丐一丽乚九一乡一丽书丄丄乩丈乢丌丄丛丝丐一丽乚九一乡一丽书丄丄乩丈乢丌丄",
             "槻溥嚧叾檻檦洈伅減优椻湼呙椽曺椪滠椻桰滱槰滗满氶",
             new string[] { "滝溋湆檻滝槽枹檼污檻榏減沕棸滝溋曷洂毣呢炗売椼滗浕渗毜椵曷洂每桨毜湶溋減枲檻槦滰溵洃椷枮咺浨叅泀氺沛猀", "橠滨湑咂枵橻洃椷枮呕洀哉啄潫咶橍溧桶汁毕满洁猖", "揠枹橑淖枳梈满氶伍汒愵渟湖", "巐溘滠棩瀀枹橑淖榙淖来桰滱狑", "巐溘滠棩毟桨殐满氶伓楊来桰滱狑" },
             "个为丠乢于乂一乞乶乆傖乲乊乒书举世丬丶僒乮乪丐乎丠丘东亞从亶丬仒东丠丐丠丰丠了亂乾丸乀丁一一上仴一个一丁丆三丈一不一丑世丙丐丝丐両並丩丐丄中丐丱万一丵丐丄丌丹万一丽乂久乊乍丐乑乖乙丐丄丁丅丁丂三乞丆丐丁丗丁丁三乢丁丘一主一丁丆三丈一不一丑丐丙丐丝丐両丐丩丈一丱万一丁书乩乮乭一乱乶乹世丄丄丌丄中丐丱万一丵丐丄丌丹万一丽乂久乊乍丐乑乖乙丐丄一丁丄丕丁丂乾丆亂丂了一一丵一丁丆三丈一不一丑丐丙丐丝丐両丐丩丈一丱万一乭一乹亊丄丄丌丄中丐丱万一丵丐丄丌丹万一丽乂久乊乍丐乑乖乙丐丄一丁丂丕丁丄于一丁丂丕一丄互一丆丂三丐下个丂上一丞一丁丆三丈丌丹万一丽乂久乊乍丐乑乖乙一井万丟亙万乐亝万乯丄丄一丩一丂业丝丩丠丠丩下丁乑丠买一一一一",
             "減栴哥喩槻溥嚧叾檻檳浓啘橑桲檻榫栕滠呕枱每濌槰滗瀀枹橑渙枱每溩槰滗满氶煁桰煁桰滱侠滱侠侶枷櫀俣侶枷櫀俣屏椬歸沙伆洇樚煁桰滱侠侶枷櫀俣",
-            null);
+            null,
+            recording => new Recording_e86847bee2fe9597(recording));
+
+        private readonly global::RecordingGen.Recording _recording;
+
+        private Recording_e86847bee2fe9597(global::RecordingGen.Recording recording)
+        {
+            _recording = recording;
+        }
+
+        /// <summary>The tool <c>get_weather</c>.</summary>
+        public global::RecordingGen.ToolDefinition GetWeather => _recording.Request.Tools[0];
+
+        /// <summary>The tool <c>get_time</c>.</summary>
+        public global::RecordingGen.ToolDefinition GetTime => _recording.Request.Tools[1];
     }
 }

@@ -58,82 +58,19 @@ namespace Consumer.Tests
             /// The recording <c>recordings/openai-chat/3f1c0de4a5b6c7d8e9f00112233445566778899aabbccddeeff00112233aabbc.json</c> (/v1/chat/completions).
             /// Test: <c>tests/integration/inference/test_tools.py::test_parallel_tool_calls_streaming[txt=openai/gpt-4o-mini]</c>.
             /// </summary>
-            public static class ParallelToolCallsStreaming_TxtOpenaiGpt4oMini_3f1c0d
-            {
-                /// <summary>The recording, decoded on first access.</summary>
-                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_e86847bee2fe9597.Value;
-
-                /// <summary>The recorded request.</summary>
-                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_e86847bee2fe9597.Value.Request;
-
-                /// <summary>The recorded response.</summary>
-                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_e86847bee2fe9597.Value.Response;
-
-                /// <summary>The tools the request offered, by name.</summary>
-                public static class Tools
-                {
-                    /// <summary>The tool <c>get_weather</c>.</summary>
-                    public static global::RecordingGen.ToolDefinition GetWeather => global::Consumer.Tests.RecordingGenData.Recording_e86847bee2fe9597.Value.Request.Tools[0];
-
-                    /// <summary>The tool <c>get_time</c>.</summary>
-                    public static global::RecordingGen.ToolDefinition GetTime => global::Consumer.Tests.RecordingGenData.Recording_e86847bee2fe9597.Value.Request.Tools[1];
-                }
-            }
+            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Recording_e86847bee2fe9597> ParallelToolCallsStreaming_TxtOpenaiGpt4oMini_3f1c0d => global::Consumer.Tests.RecordingGenData.Recording_e86847bee2fe9597.Value;
 
             /// <summary>
             /// The recording <c>recordings/openai-chat/hostile #error 'name' (1).json</c> (/v1/chat/completions).
             /// Test: <c>tests/x.py::test_"*/#error?[?id]</c>.
             /// </summary>
-            public static class HostileErrorName1
-            {
-                /// <summary>The recording, decoded on first access.</summary>
-                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_e25a473cfa65a2d1.Value;
-
-                /// <summary>The recorded request.</summary>
-                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_e25a473cfa65a2d1.Value.Request;
-
-                /// <summary>The recorded response.</summary>
-                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_e25a473cfa65a2d1.Value.Response;
-
-                /// <summary>The tools the request offered, by name.</summary>
-                public static class Tools
-                {
-                    /// <summary>The tool <c>class</c>.</summary>
-                    public static global::RecordingGen.ToolDefinition Class => global::Consumer.Tests.RecordingGenData.Recording_e25a473cfa65a2d1.Value.Request.Tools[0];
-
-                    /// <summary>The tool <c>1st "tool"*/</c>.</summary>
-                    public static global::RecordingGen.ToolDefinition _1stTool => global::Consumer.Tests.RecordingGenData.Recording_e25a473cfa65a2d1.Value.Request.Tools[1];
-
-                    /// <summary>The tool <c>Tools</c>.</summary>
-                    public static global::RecordingGen.ToolDefinition Tools2 => global::Consumer.Tests.RecordingGenData.Recording_e25a473cfa65a2d1.Value.Request.Tools[2];
-                }
-            }
+            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Recording_e25a473cfa65a2d1> HostileErrorName1 => global::Consumer.Tests.RecordingGenData.Recording_e25a473cfa65a2d1.Value;
 
             /// <summary>
             /// The recording <c>recordings/openai-chat/tool_call_after_history.json</c> (/v1/chat/completions).
             /// Test: <c>tests/integration/inference/test_tools.py::test_tool_call_after_history[txt=openai/gpt-4o-mini]</c>.
             /// </summary>
-            public static class ToolCallAfterHistory
-            {
-                /// <summary>The recording, decoded on first access.</summary>
-                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_6c7b2bd06ed6fae9.Value;
-
-                /// <summary>The recorded request.</summary>
-                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_6c7b2bd06ed6fae9.Value.Request;
-
-                /// <summary>The recorded response.</summary>
-                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_6c7b2bd06ed6fae9.Value.Response;
-
-                /// <summary>The tools the request offered, by name.</summary>
-                public static class Tools
-                {
-                    /// <summary>The tool <c>get_weather</c>.</summary>
-                    public static global::RecordingGen.ToolDefinition GetWeather => global::Consumer.Tests.RecordingGenData.Recording_6c7b2bd06ed6fae9.Value.Request.Tools[0];
-
-                    /// <summary>The tool <c>get_time</c>.</summary>
-                    public static global::RecordingGen.ToolDefinition GetTime => global::Consumer.Tests.RecordingGenData.Recording_6c7b2bd06ed6fae9.Value.Request.Tools[1];
-                }
-            }
+            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Recording_6c7b2bd06ed6fae9> ToolCallAfterHistory => global::Consumer.Tests.RecordingGenData.Recording_6c7b2bd06ed6fae9.Value;
         }
 
         /// <summary>The recordings of the folder group <c>Other</c>.</summary>
@@ -147,251 +84,83 @@ namespace Consumer.Tests
             /// The recording <c>recordings/other/anthropic_messages_history.json</c>.
             /// Test: <c>tests/integration/messages/test_messages.py::test_messages_tool_round_trip[txt=ollama/m]</c>.
             /// </summary>
-            public static class AnthropicMessagesHistory
-            {
-                /// <summary>The recording, decoded on first access.</summary>
-                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_111e04903de530e2.Value;
-
-                /// <summary>The recorded request.</summary>
-                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_111e04903de530e2.Value.Request;
-
-                /// <summary>The recorded response.</summary>
-                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_111e04903de530e2.Value.Response;
-
-                /// <summary>The tools the request offered, by name.</summary>
-                public static class Tools
-                {
-                    /// <summary>The tool <c>get_weather</c>.</summary>
-                    public static global::RecordingGen.ToolDefinition GetWeather => global::Consumer.Tests.RecordingGenData.Recording_111e04903de530e2.Value.Request.Tools[0];
-                }
-            }
+            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Recording_111e04903de530e2> AnthropicMessagesHistory => global::Consumer.Tests.RecordingGenData.Recording_111e04903de530e2.Value;
 
             /// <summary>
             /// The recording <c>recordings/other/anthropic_style_stream.json</c>.
             /// Test: <c>tests/integration/messages/test_messages.py::test_messages_stream_tool_use[txt=ollama/m]</c>.
             /// </summary>
-            public static class AnthropicStyleStream
-            {
-                /// <summary>The recording, decoded on first access.</summary>
-                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_682f6ac923b4460d.Value;
-
-                /// <summary>The recorded request.</summary>
-                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_682f6ac923b4460d.Value.Request;
-
-                /// <summary>The recorded response.</summary>
-                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_682f6ac923b4460d.Value.Response;
-
-                /// <summary>The tools the request offered, by name.</summary>
-                public static class Tools
-                {
-                    /// <summary>The tool <c>get_weather</c>.</summary>
-                    public static global::RecordingGen.ToolDefinition GetWeather => global::Consumer.Tests.RecordingGenData.Recording_682f6ac923b4460d.Value.Request.Tools[0];
-                }
-            }
+            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Recording_682f6ac923b4460d> AnthropicStyleStream => global::Consumer.Tests.RecordingGenData.Recording_682f6ac923b4460d.Value;
 
             /// <summary>
             /// The recording <c>recordings/other/embeddings_base64.json</c> (/v1/embeddings).
             /// Test: <c>tests/integration/inference/test_embeddings.py::test_embeddings_base64[emb=openai/text-embedding-3-small]</c>.
             /// </summary>
-            public static class EmbeddingsBase64
-            {
-                /// <summary>The recording, decoded on first access.</summary>
-                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_a32c4754de5ac1ab.Value;
-
-                /// <summary>The recorded request.</summary>
-                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_a32c4754de5ac1ab.Value.Request;
-
-                /// <summary>The recorded response.</summary>
-                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_a32c4754de5ac1ab.Value.Response;
-            }
+            public static global::RecordingGen.Recording EmbeddingsBase64 => global::Consumer.Tests.RecordingGenData.Recording_a32c4754de5ac1ab.Value;
 
             /// <summary>
             /// The recording <c>recordings/other/embeddings_float.json</c> (/v1/embeddings).
             /// Test: <c>tests/integration/inference/test_embeddings.py::test_embeddings[emb=openai/text-embedding-3-small]</c>.
             /// </summary>
-            public static class EmbeddingsFloat
-            {
-                /// <summary>The recording, decoded on first access.</summary>
-                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_20dabee9786f95f9.Value;
-
-                /// <summary>The recorded request.</summary>
-                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_20dabee9786f95f9.Value.Request;
-
-                /// <summary>The recorded response.</summary>
-                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_20dabee9786f95f9.Value.Response;
-            }
+            public static global::RecordingGen.Recording EmbeddingsFloat => global::Consumer.Tests.RecordingGenData.Recording_20dabee9786f95f9.Value;
 
             /// <summary>
             /// The recording <c>recordings/other/gemini_interactions_error.json</c>.
             /// Test: <c>tests/integration/interactions/test_interactions.py::test_bad_tools[txt=gemini/g]</c>.
             /// </summary>
-            public static class GeminiInteractionsError
-            {
-                /// <summary>The recording, decoded on first access.</summary>
-                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_27d687f08370df05.Value;
-
-                /// <summary>The recorded request.</summary>
-                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_27d687f08370df05.Value.Request;
-
-                /// <summary>The recorded response.</summary>
-                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_27d687f08370df05.Value.Response;
-            }
+            public static global::RecordingGen.Recording GeminiInteractionsError => global::Consumer.Tests.RecordingGenData.Recording_27d687f08370df05.Value;
 
             /// <summary>
             /// The recording <c>recordings/other/gemini_interactions_stream.json</c>.
             /// Test: <c>tests/integration/interactions/test_interactions.py::test_stream_tools[txt=gemini/g]</c>.
             /// </summary>
-            public static class GeminiInteractionsStream
-            {
-                /// <summary>The recording, decoded on first access.</summary>
-                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_478e6aeefd2cc6b2.Value;
-
-                /// <summary>The recorded request.</summary>
-                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_478e6aeefd2cc6b2.Value.Request;
-
-                /// <summary>The recorded response.</summary>
-                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_478e6aeefd2cc6b2.Value.Response;
-
-                /// <summary>The tools the request offered, by name.</summary>
-                public static class Tools
-                {
-                    /// <summary>The tool <c>get_time</c>.</summary>
-                    public static global::RecordingGen.ToolDefinition GetTime => global::Consumer.Tests.RecordingGenData.Recording_478e6aeefd2cc6b2.Value.Request.Tools[0];
-                }
-            }
+            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Recording_478e6aeefd2cc6b2> GeminiInteractionsStream => global::Consumer.Tests.RecordingGenData.Recording_478e6aeefd2cc6b2.Value;
 
             /// <summary>
             /// The recording <c>recordings/other/id_normalization.json</c> (/v1/chat/completions).
             /// Test: <c>tests/integration/inference/test_ids.py::test_normalized_ids[txt=openai/gpt-4o]</c>.
             /// </summary>
-            public static class IdNormalization
-            {
-                /// <summary>The recording, decoded on first access.</summary>
-                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_aa1484d97c1553ed.Value;
-
-                /// <summary>The recorded request.</summary>
-                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_aa1484d97c1553ed.Value.Request;
-
-                /// <summary>The recorded response.</summary>
-                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_aa1484d97c1553ed.Value.Response;
-            }
+            public static global::RecordingGen.Recording IdNormalization => global::Consumer.Tests.RecordingGenData.Recording_aa1484d97c1553ed.Value;
 
             /// <summary>
             /// The recording <c>recordings/other/models-0a1b2c3d4e5f-deadbeef.json</c> (/v1/models).
             /// Test: <c>tests/integration/models/test_models.py::test_list[txt=ollama]</c>.
             /// </summary>
-            public static class Models_0a1b2c_deadbeef
-            {
-                /// <summary>The recording, decoded on first access.</summary>
-                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_21988833a871f39e.Value;
-
-                /// <summary>The recorded request.</summary>
-                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_21988833a871f39e.Value.Request;
-
-                /// <summary>The recorded response.</summary>
-                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_21988833a871f39e.Value.Response;
-            }
+            public static global::RecordingGen.Recording Models_0a1b2c_deadbeef => global::Consumer.Tests.RecordingGenData.Recording_21988833a871f39e.Value;
 
             /// <summary>
             /// The recording <c>recordings/other/ollama_chat_stream.json</c> (/api/chat).
             /// </summary>
-            public static class OllamaChatStream
-            {
-                /// <summary>The recording, decoded on first access.</summary>
-                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_7c63ebd3dee609a2.Value;
-
-                /// <summary>The recorded request.</summary>
-                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_7c63ebd3dee609a2.Value.Request;
-
-                /// <summary>The recorded response.</summary>
-                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_7c63ebd3dee609a2.Value.Response;
-            }
+            public static global::RecordingGen.Recording OllamaChatStream => global::Consumer.Tests.RecordingGenData.Recording_7c63ebd3dee609a2.Value;
 
             /// <summary>
             /// The recording <c>recordings/other/ollama_embed.json</c> (/api/embed).
             /// </summary>
-            public static class OllamaEmbed
-            {
-                /// <summary>The recording, decoded on first access.</summary>
-                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_5974cb65d33b4247.Value;
-
-                /// <summary>The recorded request.</summary>
-                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_5974cb65d33b4247.Value.Request;
-
-                /// <summary>The recorded response.</summary>
-                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_5974cb65d33b4247.Value.Response;
-            }
+            public static global::RecordingGen.Recording OllamaEmbed => global::Consumer.Tests.RecordingGenData.Recording_5974cb65d33b4247.Value;
 
             /// <summary>
             /// The recording <c>recordings/other/provider_error.json</c> (/v1/chat/completions).
             /// Test: <c>tests/integration/inference/test_errors.py::test_bad_image[txt=openai/gpt-4o]</c>.
             /// </summary>
-            public static class ProviderError
-            {
-                /// <summary>The recording, decoded on first access.</summary>
-                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_574736f81de4e888.Value;
-
-                /// <summary>The recorded request.</summary>
-                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_574736f81de4e888.Value.Request;
-
-                /// <summary>The recorded response.</summary>
-                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_574736f81de4e888.Value.Response;
-            }
+            public static global::RecordingGen.Recording ProviderError => global::Consumer.Tests.RecordingGenData.Recording_574736f81de4e888.Value;
 
             /// <summary>
             /// The recording <c>recordings/other/text_completion_stream.json</c> (/v1/completions).
             /// Test: <c>tests/integration/inference/test_text.py::test_text_completion_streaming[txt=ollama/llama3.2:3b]</c>.
             /// </summary>
-            public static class TextCompletionStream
-            {
-                /// <summary>The recording, decoded on first access.</summary>
-                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_d2b0bae9dad4b450.Value;
-
-                /// <summary>The recorded request.</summary>
-                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_d2b0bae9dad4b450.Value.Request;
-
-                /// <summary>The recorded response.</summary>
-                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_d2b0bae9dad4b450.Value.Response;
-            }
+            public static global::RecordingGen.Recording TextCompletionStream => global::Consumer.Tests.RecordingGenData.Recording_d2b0bae9dad4b450.Value;
 
             /// <summary>
             /// The recording <c>recordings/other/tool_runtime_search.json</c>.
             /// Test: <c>tests/integration/tool_runtime/test_rag.py::test_search[txt=x]</c>.
             /// </summary>
-            public static class ToolRuntimeSearch
-            {
-                /// <summary>The recording, decoded on first access.</summary>
-                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_a8727f1c59eac0d1.Value;
-
-                /// <summary>The recorded request.</summary>
-                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_a8727f1c59eac0d1.Value.Request;
-
-                /// <summary>The recorded response.</summary>
-                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_a8727f1c59eac0d1.Value.Response;
-            }
+            public static global::RecordingGen.Recording ToolRuntimeSearch => global::Consumer.Tests.RecordingGenData.Recording_a8727f1c59eac0d1.Value;
 
             /// <summary>
             /// The recording <c>recordings/other/vertex_generate_content_stream.json</c> (/generate_content_stream).
             /// Test: <c>tests/integration/responses/test_tools.py::test_vertex_tools[txt=vertex/gemini-2.0-flash]</c>.
             /// </summary>
-            public static class VertexGenerateContentStream
-            {
-                /// <summary>The recording, decoded on first access.</summary>
-                public static global::RecordingGen.Recording Recording => global::Consumer.Tests.RecordingGenData.Recording_4cf4b04587bf52bb.Value;
-
-                /// <summary>The recorded request.</summary>
-                public static global::RecordingGen.RecordedRequest Request => global::Consumer.Tests.RecordingGenData.Recording_4cf4b04587bf52bb.Value.Request;
-
-                /// <summary>The recorded response.</summary>
-                public static global::RecordingGen.RecordedResponse Response => global::Consumer.Tests.RecordingGenData.Recording_4cf4b04587bf52bb.Value.Response;
-
-                /// <summary>The tools the request offered, by name.</summary>
-                public static class Tools
-                {
-                    /// <summary>The tool <c>get_weather</c>.</summary>
-                    public static global::RecordingGen.ToolDefinition GetWeather => global::Consumer.Tests.RecordingGenData.Recording_4cf4b04587bf52bb.Value.Request.Tools[0];
-                }
-            }
+            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Recording_4cf4b04587bf52bb> VertexGenerateContentStream => global::Consumer.Tests.RecordingGenData.Recording_4cf4b04587bf52bb.Value;
         }
     }
 }

@@ -83,7 +83,7 @@ namespace RecordingGen.IntegrationTests.Replay
         [Fact]
         public void The_SDKs_synchronous_methods_replay_too()
         {
-            Recording recording = Recordings.OpenaiChat.ParallelToolCallsStreaming_TxtOpenaiGpt4oMini_3f1c0d.Recording;
+            Recording recording = Recordings.OpenaiChat.ParallelToolCallsStreaming_TxtOpenaiGpt4oMini_3f1c0d;
             ChatClient client = OpenAIReplay.ChatClient(new RecordingReplayHandler(new[] { recording }), ModelOf(recording));
             (List<ChatMessage> messages, ChatCompletionOptions options) = OpenAIReplay.Request(recording);
 
@@ -98,7 +98,7 @@ namespace RecordingGen.IntegrationTests.Replay
             List<Recording> recordings = Recordings.All
                 .Where(recording => recording.Format == RecordingFormat.OpenAIChat && recording.Response.Error is not null && recording.Response.BodyJson is null)
                 .ToList();
-            Assert.Contains(Recordings.Other.ProviderError.Recording, recordings);
+            Assert.Contains(Recordings.Other.ProviderError, recordings);
             foreach (Recording recording in recordings)
             {
                 ChatClient client = OpenAIReplay.ChatClient(new RecordingReplayHandler(new[] { recording }), ModelOf(recording));
@@ -122,7 +122,7 @@ namespace RecordingGen.IntegrationTests.Replay
 
             ClientResultException invalidImage = await Assert.ThrowsAsync<ClientResultException>(() =>
             {
-                (List<ChatMessage> messages, ChatCompletionOptions options) = OpenAIReplay.Request(Recordings.Other.ProviderError.Recording);
+                (List<ChatMessage> messages, ChatCompletionOptions options) = OpenAIReplay.Request(Recordings.Other.ProviderError);
                 return OpenAIReplay.ChatClient(new RecordingReplayHandler(Recordings.All), "gpt-4o").CompleteChatAsync(messages, options);
             });
             Assert.Equal(400, invalidImage.Status);
@@ -132,7 +132,7 @@ namespace RecordingGen.IntegrationTests.Replay
         [Fact]
         public async Task A_request_that_matches_nothing_names_the_closest_recording_and_the_differing_fields()
         {
-            Recording recording = Recordings.OpenaiChat.ToolCallAfterHistory.Recording;
+            Recording recording = Recordings.OpenaiChat.ToolCallAfterHistory;
             var handler = new RecordingReplayHandler(Recordings.OpenaiChat.All);
             ChatClient client = OpenAIReplay.ChatClient(handler, ModelOf(recording));
             (List<ChatMessage> messages, ChatCompletionOptions options) = OpenAIReplay.Request(recording);
@@ -153,7 +153,7 @@ namespace RecordingGen.IntegrationTests.Replay
         [Fact]
         public async Task A_different_tool_call_argument_is_a_mismatch_but_reformatted_arguments_are_not()
         {
-            Recording recording = Recordings.OpenaiChat.ToolCallAfterHistory.Recording;
+            Recording recording = Recordings.OpenaiChat.ToolCallAfterHistory;
             var handler = new RecordingReplayHandler(new[] { recording });
             string body = recording.Request.BodyJson!;
             string call = recording.Request.Messages.SelectMany(message => message.ToolCalls).First().ArgumentsJson;
@@ -167,7 +167,7 @@ namespace RecordingGen.IntegrationTests.Replay
         [Fact]
         public async Task Streaming_is_chosen_by_the_recording_not_by_the_Accept_header()
         {
-            Recording recording = Recordings.OpenaiChat.ParallelToolCallsStreaming_TxtOpenaiGpt4oMini_3f1c0d.Recording;
+            Recording recording = Recordings.OpenaiChat.ParallelToolCallsStreaming_TxtOpenaiGpt4oMini_3f1c0d;
             using var client = new HttpClient(new RecordingReplayHandler(new[] { recording })) { BaseAddress = new Uri("http://replay/v1/") };
             using var request = new HttpRequestMessage(HttpMethod.Post, "chat/completions") { Content = new StringContent(recording.Request.BodyJson!, Encoding.UTF8, "application/json") };
             request.Headers.Accept.ParseAdd("application/json");
@@ -183,7 +183,7 @@ namespace RecordingGen.IntegrationTests.Replay
         [Fact]
         public async Task SSE_events_need_a_blank_line_between_them_or_the_SDK_silently_yields_nothing()
         {
-            Recording recording = Recordings.OpenaiChat.ParallelToolCallsStreaming_TxtOpenaiGpt4oMini_3f1c0d.Recording;
+            Recording recording = Recordings.OpenaiChat.ParallelToolCallsStreaming_TxtOpenaiGpt4oMini_3f1c0d;
             var handler = new RecordingReplayHandler(new[] { recording });
             (List<ChatMessage> messages, ChatCompletionOptions options) = OpenAIReplay.Request(recording);
 
@@ -222,7 +222,7 @@ namespace RecordingGen.IntegrationTests.Replay
         public async Task Text_completions_replay_through_a_plain_HttpClient_as_SSE()
         {
             // The OpenAI .NET SDK has no public client for /v1/completions.
-            Recording recording = Recordings.Other.TextCompletionStream.Recording;
+            Recording recording = Recordings.Other.TextCompletionStream;
             using var client = new HttpClient(new RecordingReplayHandler(Recordings.All)) { BaseAddress = new Uri("http://localhost:11434/v1/") };
 
             using HttpResponseMessage response = await client.PostAsync("completions", new StringContent(recording.Request.BodyJson!, Encoding.UTF8, "application/json"));

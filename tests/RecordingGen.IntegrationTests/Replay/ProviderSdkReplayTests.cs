@@ -52,7 +52,7 @@ namespace RecordingGen.IntegrationTests.Replay
         [Fact]
         public async Task Anthropic_streams_need_their_event_lines_or_the_SDK_silently_drops_every_event()
         {
-            Recording recording = Recordings.Other.AnthropicStyleStream.Recording;
+            Recording recording = Recordings.Other.AnthropicStyleStream;
             var handler = new RecordingReplayHandler(new[] { recording });
 
             (int replayed, string text, _) = await Stream(Anthropic(handler), Parameters(recording));
@@ -66,7 +66,7 @@ namespace RecordingGen.IntegrationTests.Replay
         [Fact]
         public async Task A_pass_through_recording_replays_its_HTTP_status_and_error_body()
         {
-            Recording recording = Recordings.Other.GeminiInteractionsError.Recording;
+            Recording recording = Recordings.Other.GeminiInteractionsError;
             using var client = new HttpClient(new RecordingReplayHandler(Recordings.All)) { BaseAddress = new Uri("https://generativelanguage.googleapis.com/v1beta/") };
 
             using HttpResponseMessage response = await client.PostAsync("interactions", new StringContent(recording.Request.BodyJson!, Encoding.UTF8, "application/json"));
@@ -79,7 +79,7 @@ namespace RecordingGen.IntegrationTests.Replay
         [Fact]
         public async Task An_Ollama_chat_stream_replays_through_OllamaSharp_as_newline_delimited_JSON()
         {
-            Recording recording = Recordings.Other.OllamaChatStream.Recording;
+            Recording recording = Recordings.Other.OllamaChatStream;
             var client = new OllamaApiClient(new HttpClient(new RecordingReplayHandler(Recordings.All)) { BaseAddress = new Uri("http://localhost:11434") });
             ChatRequest request = JsonSerializer.Deserialize<ChatRequest>(recording.Request.BodyJson!)!;
 

@@ -18,7 +18,7 @@ namespace RecordingGen.IntegrationTests.Replay
             await Task.Yield();
             Assert.Equal(RecordedTestId, RecordingContext.TestId);
 
-            Recording recording = Recordings.OpenaiChat.ToolCallAfterHistory.Recording;
+            Recording recording = Recordings.OpenaiChat.ToolCallAfterHistory;
             var handler = new RecordingReplayHandler(Recordings.All);
             Assert.Same(recording, handler.Match("POST", "/v1/chat/completions", recording.Request.BodyJson));
         }
@@ -29,7 +29,7 @@ namespace RecordingGen.IntegrationTests.Replay
         {
             Assert.Equal(typeof(RecordingTestAttributeTests).FullName + "." + nameof(Without_an_id_it_is_the_test_methods_full_name_and_other_tests_recordings_do_not_answer), RecordingContext.TestId);
 
-            Recording recording = Recordings.OpenaiChat.ToolCallAfterHistory.Recording;
+            Recording recording = Recordings.OpenaiChat.ToolCallAfterHistory;
             var handler = new RecordingReplayHandler(Recordings.All);
             RecordingMismatchException miss = Assert.Throws<RecordingMismatchException>(() => handler.Match("POST", "/v1/chat/completions", recording.Request.BodyJson));
             Assert.Contains("Another test recorded this request", miss.Message);

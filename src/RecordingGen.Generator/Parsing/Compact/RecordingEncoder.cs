@@ -45,7 +45,8 @@ namespace RecordingGen.Generator.Parsing.Compact
                 sourcePath,
                 dataClassName,
                 Part(requestTable, requestContent, CompactFormat.Version),
-                responsePart);
+                responsePart,
+                new EquatableArray<string>(request.Tools.ConvertAll(tool => tool.Name)));
         }
 
         /// <summary>
