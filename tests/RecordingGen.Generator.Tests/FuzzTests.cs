@@ -227,7 +227,7 @@ namespace RecordingGen.Generator.Tests
             "case", "get_recording0", "GetRecording__Page1", "get-recording", "All", "Recording", "Request", "Response", "Tools",
             "Recordings", "class", "global", "1abc", "caf\u00e9", "\u65e5\u672c", "a b", "#error x", "x\u202Ey", "tab\tname", "line\nbreak",
             "models-abc123-def456", "3f1c0de4a5b6c7d8e9f00112233445566778899aabbccddeeff00112233aabbc", "0a1b2c3d4e5f", new string('w', 300),
-            "x.json", "__", "_", "\ud83d\ude00",
+            "x.json", "__", "_", "\ud83d\ude00", "to_string", "equals", "get_type", "value", "tools",
         };
 
         private static readonly string[] Separators = { "_", "-", "~", ".", " ", string.Empty };

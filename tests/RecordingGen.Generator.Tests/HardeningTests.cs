@@ -67,8 +67,11 @@ namespace RecordingGen.Generator.Tests
                 GeneratorHarness.File("recordings/get-recording-1/x.json", TestRecordings.Chat().ToJsonString()),
                 GeneratorHarness.File("recordings/GetRecording__Page1.json", TestRecordings.Chat().ToJsonString()),
                 GeneratorHarness.File("recordings/get_recording.json", TestRecordings.Chat().ToJsonString()),
+                GeneratorHarness.File("recordings/to_string.json", TestRecordings.Chat().ToJsonString()),
+                GeneratorHarness.File("recordings/equals/get_hash_code.json", TestRecordings.Chat().ToJsonString()),
+                GeneratorHarness.File("recordings/reference_equals.json", TestRecordings.Chat(tools: new JsonArray(TestRecordings.Tool("to_string"), TestRecordings.Tool("value"))).ToJsonString()),
             };
-            for (int i = 0; i < 70; i++)
+            for (int i = 0; i < 67; i++)
             {
                 files.Add(GeneratorHarness.File("recordings/filler/f" + i.ToString(CultureInfo.InvariantCulture) + ".json", TestRecordings.Chat().ToJsonString()));
             }

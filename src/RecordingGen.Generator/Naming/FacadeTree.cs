@@ -16,9 +16,10 @@ namespace RecordingGen.Generator.Naming
 
         private static readonly string[] RecordingMemberNames = { "Recording", "Request", "Response", "Tools" };
 
-        // Members the classes declare themselves: every class has All; the root also has GetRecording.
-        private static readonly string[] GroupMemberNames = { "All" };
-        private static readonly string[] RootMemberNames = { "All", "GetRecording" };
+        // Members the classes declare themselves (every class has All; the root also has GetRecording), and those
+        // every class inherits from object, which a member of the same name would hide (CS0108).
+        private static readonly string[] GroupMemberNames = { "All", "Equals", "GetHashCode", "ToString", "GetType", "ReferenceEquals", "MemberwiseClone", "Finalize" };
+        private static readonly string[] RootMemberNames = { "All", "GetRecording", "Equals", "GetHashCode", "ToString", "GetType", "ReferenceEquals", "MemberwiseClone", "Finalize" };
 
         private FacadeTree(string className, bool isRoot)
         {
