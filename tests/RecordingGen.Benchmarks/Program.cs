@@ -45,6 +45,11 @@ namespace RecordingGen.Benchmarks
                 await ReplayBenchmark.Run();
             }
 
+            if (which is "all" or "synthetic")
+            {
+                SyntheticScaleBenchmark.Run();
+            }
+
             if (which is "all" or "matching")
             {
                 MatchingBenchmark.Run(Corpus.Files(Corpus.Unpack()));
