@@ -121,10 +121,7 @@ namespace RecordingGen.Generator.Tests
 
         private static Recording Read(JsonObject recording) => Read("chat", recording.ToJsonString());
 
-        private static Recording Read(string name, string json)
-        {
-            ParseResult result = RecordingParser.Parse(new InMemoryAdditionalText("/project/recordings/" + name + ".json", json), new GeneratorOptions("/project"), CancellationToken.None);
-            return Generated.Read(result.Data!);
-        }
+        private static Recording Read(string name, string json) => Generated.FromJson(name, json)!;
+
     }
 }

@@ -1,5 +1,8 @@
 using System.Linq;
+using System.Threading;
 using RecordingGen.Generator.Model;
+using RecordingGen.Generator.Parsing;
+using RecordingGen.Generator.Tests.Infrastructure;
 using RecordingGen.Internal;
 
 namespace RecordingGen.Generator.Tests
@@ -7,6 +10,13 @@ namespace RecordingGen.Generator.Tests
     /// <summary>Decodes a recording's data as the generated class does, without compiling it.</summary>
     internal static class Generated
     {
+        /// <summary>A recording file's text through the generator and back: the fixture a build would give, or null for a file with no data.</summary>
+        public static Recording? FromJson(string name, string json)
+        {
+            ParseResult result = RecordingParser.Parse(new InMemoryAdditionalText("/project/recordings/" + name + ".json", json), new GeneratorOptions("/project"), CancellationToken.None);
+            return result.Data is { } data ? Read(data) : null;
+        }
+
         public static Recording Read(RecordingData data)
             => RecordingDataReader.Read(
                 data.SourcePath,

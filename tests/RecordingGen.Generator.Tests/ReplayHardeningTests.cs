@@ -128,11 +128,7 @@ namespace RecordingGen.Generator.Tests
             Assert.Contains("chars ...]", miss.Message);
         }
 
-        private static Recording Read(string name, JsonObject recording, string? json = null)
-        {
-            ParseResult result = RecordingParser.Parse(new InMemoryAdditionalText("/project/recordings/" + name + ".json", json ?? recording.ToJsonString()), new GeneratorOptions("/project"), CancellationToken.None);
-            return Generated.Read(result.Data!);
-        }
+        private static Recording Read(string name, JsonObject recording, string? json = null) => Generated.FromJson(name, json ?? recording.ToJsonString())!;
 
         private static Task<string?> AnswerText(HttpClient client, JsonObject recording) => AnswerText(client, recording["request"]!["body"]!.ToJsonString());
 

@@ -67,7 +67,7 @@ namespace RecordingGen.Generator.Tests
         public void A_body_that_differs_decisively_misses_even_when_the_rest_is_equal()
         {
             JsonObject recording = TestRecordings.Chat();
-            var handler = new RecordingReplayHandler(new[] { Read("chat", recording.ToJsonString())! });
+            var handler = new RecordingReplayHandler(new[] { Generated.FromJson("chat", recording.ToJsonString())! });
             JsonObject body = (JsonObject)recording["request"]!["body"]!.DeepClone();
             body["temperature"] = 0.5;
 
@@ -85,13 +85,7 @@ namespace RecordingGen.Generator.Tests
             return files.OrderBy(path => path, StringComparer.Ordinal);
         }
 
-        private static Recording? Read(string path) => Read(Path.GetFileNameWithoutExtension(path) + "_" + Math.Abs(path.GetHashCode()), File.ReadAllText(path));
-
-        private static Recording? Read(string name, string json)
-        {
-            ParseResult result = RecordingParser.Parse(new InMemoryAdditionalText("/project/recordings/" + name + ".json", json), new GeneratorOptions("/project"), CancellationToken.None);
-            return result.Data is { } data ? Generated.Read(data) : null;
-        }
+        private static Recording? Read(string path) => Generated.FromJson(Path.GetFileNameWithoutExtension(path) + "_" + Math.Abs(path.GetHashCode()), File.ReadAllText(path));
 
         private static bool Writable(JsonNode node)
         {

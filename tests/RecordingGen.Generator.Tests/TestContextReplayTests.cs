@@ -78,7 +78,7 @@ namespace RecordingGen.Generator.Tests
         {
             Recording none = Chat(null, "of no test");
             Recording own = Chat("tests/a.py::test_one", "own");
-            Recording models = Read("models", File.ReadAllText(Path.Combine(TestPaths.OwnRecordings, "other", "models-0a1b2c3d4e5f-deadbeef.json")));
+            Recording models = Generated.FromJson("models", File.ReadAllText(Path.Combine(TestPaths.OwnRecordings, "other", "models-0a1b2c3d4e5f-deadbeef.json")))!;
             var handler = new RecordingReplayHandler(new[] { none, own, models });
 
             using (RecordingContext.BeginTest("tests/a.py::test_one"))
@@ -118,13 +118,7 @@ namespace RecordingGen.Generator.Tests
             JsonObject recording = TestRecordings.Chat(content: answer);
             recording["test_id"] = testId;
             string name = testId is null ? "no_test" : new string(testId.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
-            return Read(name, recording.ToJsonString());
-        }
-
-        private static Recording Read(string name, string json)
-        {
-            ParseResult result = RecordingParser.Parse(new InMemoryAdditionalText("/project/recordings/" + name + ".json", json), new GeneratorOptions("/project"), CancellationToken.None);
-            return Generated.Read(result.Data!);
+            return Generated.FromJson(name, recording.ToJsonString())!;
         }
 
         private static string Body() => TestRecordings.Chat()["request"]!["body"]!.ToJsonString();
