@@ -198,6 +198,80 @@ namespace RecordingGen.Replay
         /// <summary>Two JSON numbers are equal by exact value, so 1 and 1.0 compare equal and 2^53 + 1 does not equal 2^53.</summary>
         public static bool NumbersEqual(string a, string b) => JsonNumber.Equal(a, b);
 
+        /// <summary>
+        /// Two different strings as messages show them: each as a JSON string (escaped), cut to the region around their
+        /// first difference, an ellipsis where text was left out, and where that region starts.
+        /// </summary>
+        public static (string Recorded, string Incoming) AroundFirstDifference(string recorded, string incoming)
+        {
+            int first = 0;
+            while (first < recorded.Length && first < incoming.Length && recorded[first] == incoming[first])
+            {
+                first++;
+            }
+
+            const int Before = 30;
+            const int Window = 80;
+            int start = Math.Max(0, first - Before);
+            string at = start == 0 ? string.Empty : " (from character " + start.ToString(CultureInfo.InvariantCulture) + ")";
+            return (Region(recorded, start, Window) + at, Region(incoming, start, Window) + at);
+        }
+
+        private static string Region(string text, int start, int length)
+        {
+            var builder = new StringBuilder("\"");
+            if (start > 0)
+            {
+                builder.Append("...");
+            }
+
+            int end = Math.Min(text.Length, start + length);
+            for (int i = Math.Min(start, text.Length); i < end; i++)
+            {
+                AppendEscaped(builder, text[i]);
+            }
+
+            if (end < text.Length)
+            {
+                builder.Append("...");
+            }
+
+            return builder.Append('"').ToString();
+        }
+
+        private static void AppendEscaped(StringBuilder builder, char c)
+        {
+            switch (c)
+            {
+                case '"':
+                    builder.Append("\\\"");
+                    break;
+                case '\\':
+                    builder.Append("\\\\");
+                    break;
+                case '\n':
+                    builder.Append("\\n");
+                    break;
+                case '\r':
+                    builder.Append("\\r");
+                    break;
+                case '\t':
+                    builder.Append("\\t");
+                    break;
+                default:
+                    if (c < ' ' || char.IsSurrogate(c) || c == '\u2028' || c == '\u2029')
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
         /// <summary>A short JSON rendering for messages; long values are cut.</summary>
         public string Describe(int limit = 120)
         {

@@ -232,19 +232,21 @@ namespace RecordingGen.Replay
 
         private RecordingMismatchException Mismatch(string method, string path, JsonTree? incoming, string? testId, Candidate? ofAnotherTest)
         {
-            // The closest recording, for the message: another endpoint weighs more than any body difference.
+            // The closest recording, for the message: one of the same method and endpoint when there is one, ranked by
+            // how much differs (a missing tools array weighs all its tools), then by the tolerated differences.
             Candidate? closest = null;
             List<RequestDifference>? differences = null;
-            int closestScore = int.MaxValue;
+            long closestScore = long.MaxValue;
+            bool anyServes = _candidates.Any(candidate => candidate.Serves(method, path));
             foreach (Candidate candidate in _candidates)
             {
-                if (candidate.Problem is not null && !candidate.Serves(method, path))
+                if (anyServes && !candidate.Serves(method, path))
                 {
                     continue;
                 }
 
                 List<RequestDifference> found = RequestDifference.Between(candidate.Body, incoming);
-                int score = (candidate.Serves(method, path) ? 0 : 1_000_000) + (found.Count(difference => difference.IsDecisive) * 1000) + found.Count;
+                long score = (found.Where(difference => difference.IsDecisive).Sum(difference => (long)difference.Weight) * 1000) + found.Count;
                 if (score < closestScore || (score == closestScore && string.CompareOrdinal(candidate.Recording.SourcePath, closest!.Recording.SourcePath) < 0))
                 {
                     closest = candidate;

@@ -7,13 +7,17 @@ namespace RecordingGen.Replay
     /// <summary>One place where an incoming request differs from a recorded one, after normalization.</summary>
     public sealed class RequestDifference
     {
-        internal RequestDifference(string path, string? recorded, string? incoming, bool decisive)
+        internal RequestDifference(string path, string? recorded, string? incoming, bool decisive, int weight = 1)
         {
             Path = path;
             Recorded = recorded;
             Incoming = incoming;
             IsDecisive = decisive;
+            Weight = weight;
         }
+
+        /// <summary>How much differs: the values in the larger side (a missing <c>tools</c> array weighs all its tools).</summary>
+        internal int Weight { get; }
 
         /// <summary>Where, such as <c>messages[2].content</c>.</summary>
         public string Path { get; }
@@ -83,9 +87,11 @@ namespace RecordingGen.Replay
                         break;
                     }
 
-                    var names = new SortedSet<string>(StringComparer.Ordinal);
-                    recorded.Properties.ForEach(property => names.Add(property.Key));
-                    incoming.Properties.ForEach(property => names.Add(property.Key));
+                    // In the order of the request, then what only the recording has, so a message reads like the request.
+                    var names = new List<string>();
+                    var seen = new HashSet<string>(StringComparer.Ordinal);
+                    incoming.Properties.ForEach(property => { if (seen.Add(property.Key)) { names.Add(property.Key); } });
+                    recorded.Properties.ForEach(property => { if (seen.Add(property.Key)) { names.Add(property.Key); } });
                     foreach (string name in names)
                     {
                         path.Push(name);
@@ -156,7 +162,37 @@ namespace RecordingGen.Replay
         {
             string topLevel = path.TopLevel ?? string.Empty;
             string text = path.ToString();
-            differences.Add(new RequestDifference(text.Length == 0 ? "(body)" : MessageText.Bounded(text, 200), recorded?.Describe(), incoming?.Describe(), !TolerantKeys.Contains(topLevel)));
+            string? recordedText = recorded?.Describe();
+            string? incomingText = incoming?.Describe();
+            if (recorded is { Kind: JsonValueKind.String } a && incoming is { Kind: JsonValueKind.String } b)
+            {
+                // Both strings: the region around the first difference, quoted and escaped, so two values that differ
+                // late, or only in white space, never look the same.
+                (recordedText, incomingText) = JsonTree.AroundFirstDifference(a.Text!, b.Text!);
+            }
+
+            differences.Add(new RequestDifference(text.Length == 0 ? "(body)" : MessageText.Bounded(text, 200), recordedText, incomingText, !TolerantKeys.Contains(topLevel), Math.Max(Size(recorded), Size(incoming))));
+        }
+
+        private static int Size(JsonTree? value)
+        {
+            if (value is null)
+            {
+                return 0;
+            }
+
+            int size = 1;
+            foreach (KeyValuePair<string, JsonTree> property in value.Properties)
+            {
+                size += Size(property.Value);
+            }
+
+            foreach (JsonTree item in value.Items)
+            {
+                size += Size(item);
+            }
+
+            return size;
         }
 
         /// <summary>Property names and array indexes from the root, written as <c>messages[2].content</c> when asked.</summary>
