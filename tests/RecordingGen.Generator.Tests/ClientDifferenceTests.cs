@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using RecordingGen.Generator.Model;
@@ -81,6 +82,24 @@ namespace RecordingGen.Generator.Tests
 
             // Only model lists: a chat recording is no answer to a GET.
             Assert.Throws<RecordingMismatchException>(() => handler.Match("GET", Chat, null));
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task A_model_list_answers_with_every_model_the_recorded_lists_saw()
+        {
+            string first = File.ReadAllText(Path.Combine(TestPaths.OwnRecordings, "other", "models-0a1b2c3d4e5f-deadbeef.json"));
+            JsonObject second = JsonNode.Parse(first)!.AsObject();
+            second["test_id"] = "tests/integration/models/test_models.py::test_list[txt=other]";
+            second["response"]!["body"] = JsonNode.Parse("[{\"__type__\": \"openai.types.model.Model\", \"__data__\": {\"id\": \"llama3.2:3b\", \"created\": 1, \"object\": \"model\", \"owned_by\": \"elsewhere\"}}, {\"__type__\": \"openai.types.model.Model\", \"__data__\": {\"id\": \"qwen3:0.6b\", \"created\": 1753000002, \"object\": \"model\", \"owned_by\": \"library\"}}]");
+            var handler = new RecordingReplayHandler(new[] { Generated.FromJson("models_b", second.ToJsonString())!, Generated.FromJson("models_a", first)! });
+            using var client = new System.Net.Http.HttpClient(handler);
+
+            JsonNode list = JsonNode.Parse(await client.GetStringAsync("http://replay.test/v1/models"))!;
+
+            Assert.Equal("list", (string?)list["object"]);
+            JsonArray data = list["data"]!.AsArray();
+            Assert.Equal(new[] { "llama3.2:3b", "all-minilm:l6-v2", "qwen3:0.6b" }, data.Select(model => (string?)model!["id"]));
+            Assert.Equal("library", (string?)data[0]!["owned_by"]);
         }
 
         private static bool Matches(JsonObject recorded, JsonObject sent)

@@ -34,7 +34,8 @@ namespace RecordingGen.Replay
     /// <c>SourcePath</c> in ordinal order. The choice is deterministic.</item>
     /// </list>
     /// Streaming is decided by the recording (and the request's <c>stream</c> flag it matched), never by the
-    /// <c>Accept</c> header. A request that matches nothing throws <see cref="RecordingMismatchException"/>.
+    /// <c>Accept</c> header. An OpenAI model list answers with every model the handler's model lists of that endpoint
+    /// recorded, as ogx does. A request that matches nothing throws <see cref="RecordingMismatchException"/>.
     /// </remarks>
     public sealed class RecordingReplayHandler : HttpMessageHandler
     {
@@ -42,6 +43,7 @@ namespace RecordingGen.Replay
         private readonly Lazy<Dictionary<(string Method, string Segment, long Fingerprint), List<Candidate>>> _index;
         private readonly ConcurrentDictionary<(Recording, bool), ReplayResponse> _responses = new ConcurrentDictionary<(Recording, bool), ReplayResponse>();
         private readonly List<Recording> _replayed = new List<Recording>();
+        private readonly ConcurrentDictionary<string, ReplayResponse> _modelLists = new ConcurrentDictionary<string, ReplayResponse>(StringComparer.Ordinal);
 
         /// <summary>Creates a handler over <paramref name="recordings"/>, for example <c>Recordings.All</c> or one group's <c>All</c>.</summary>
         public RecordingReplayHandler(IEnumerable<Recording> recordings)
@@ -203,9 +205,18 @@ namespace RecordingGen.Replay
                 _replayed.Add(recording);
             }
 
-            ReplayResponse response = _responses.GetOrAdd((recording, base64), key => ReplayResponse.For(key.Item1, key.Item2));
+            ReplayResponse response = recording.Format == RecordingFormat.OpenAIModels && recording.Response.Error is null
+                ? _modelLists.GetOrAdd(EndpointPath(recording.Request)!, endpoint => ReplayResponse.ModelUnion(ModelListsFor(endpoint)))
+                : _responses.GetOrAdd((recording, base64), key => ReplayResponse.For(key.Item1, key.Item2));
             return response.ToMessage(request);
         }
+
+        // Every OpenAI model list of this endpoint that answered normally, in SourcePath order (which one's entry of a model wins).
+        private IEnumerable<Recording> ModelListsFor(string endpoint)
+            => _candidates
+                .Where(candidate => candidate.Recording.Format == RecordingFormat.OpenAIModels && candidate.Recording.Response.Error is null && PathsMatch(candidate.Path, endpoint))
+                .Select(candidate => candidate.Recording)
+                .OrderBy(recording => recording.SourcePath, StringComparer.Ordinal);
 
         // base64Embeddings: whether the request asks for embeddings as base64, which normalization then drops.
         private static JsonTree? ParseBody(string? body, out bool base64Embeddings)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Net.Http;
@@ -73,6 +74,36 @@ namespace RecordingGen.Replay
             => status is >= 100 and <= 999
                 ? (HttpStatusCode)status
                 : throw new InvalidOperationException("Recording " + recording.SourcePath + " has the status " + status.ToString(CultureInfo.InvariantCulture) + ", which is not an HTTP status code; it cannot be replayed (the build reported RG0013).");
+
+        /// <summary>
+        /// One OpenAI model list of every model the given lists recorded (each id once, the first list's entry), as ogx
+        /// answers a model list at replay: tests recorded at different times saw different models.
+        /// </summary>
+        public static ReplayResponse ModelUnion(IEnumerable<Recording> modelLists)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var body = new StringBuilder("{\"object\":\"list\",\"data\":[");
+            foreach (Recording recording in modelLists)
+            {
+                foreach (RecordedModel model in recording.Response.Models)
+                {
+                    if (!seen.Add(model.Id))
+                    {
+                        continue;
+                    }
+
+                    body.Append(seen.Count == 1 ? string.Empty : ",").Append("{\"id\":").Append(JsonString(model.Id)).Append(",\"object\":\"model\"");
+                    if (model.Created is { } created)
+                    {
+                        body.Append(",\"created\":").Append(created.ToString(CultureInfo.InvariantCulture));
+                    }
+
+                    body.Append(",\"owned_by\":").Append(JsonString(model.OwnedBy ?? string.Empty)).Append('}');
+                }
+            }
+
+            return Json(HttpStatusCode.OK, body.Append("]}").ToString());
+        }
 
         private static ReplayResponse Stream(Recording recording, HttpStatusCode status)
         {
