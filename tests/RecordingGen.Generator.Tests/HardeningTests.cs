@@ -348,6 +348,19 @@ namespace RecordingGen.Generator.Tests
             }
         }
 
+        [Fact]
+        public void Long_names_are_cut_where_a_word_ends()
+        {
+            string name = Naming.Identifiers.ToPascalCase(string.Join("_", Enumerable.Repeat("abcdefg", 30)))!;
+            Assert.Equal(string.Concat(Enumerable.Repeat("Abcdefg", 17)), name);
+
+            // One word longer than the limit is cut inside it; digits split by a separator lose no trailing underscore.
+            Assert.Equal("A" + new string('a', Naming.Identifiers.MaxLength - 1), Naming.Identifiers.ToPascalCase(new string('a', 200)));
+            string digits = Naming.Identifiers.ToPascalCase("v" + string.Concat(Enumerable.Repeat("1.2.", 80)))!;
+            Assert.True(digits.Length <= Naming.Identifiers.MaxLength);
+            Assert.EndsWith("2", digits);
+        }
+
         private static ImmutableDictionary<string, string> Metadata(params (string Name, string Value)[] values)
             => values.ToImmutableDictionary(value => "build_metadata.AdditionalFiles." + value.Name, value => value.Value);
 

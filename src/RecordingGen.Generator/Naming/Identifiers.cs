@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
@@ -12,12 +13,14 @@ namespace RecordingGen.Generator.Naming
         /// <summary>
         /// PascalCase of the letters and digits of <paramref name="text"/>: every other character separates
         /// words, each word starts upper case, the rest keeps its case; digits split by a separator keep an
-        /// underscore between them. Null when nothing usable remains.
+        /// underscore between them. At most <see cref="MaxLength"/> characters, cut where a word ends (a single
+        /// word longer than that is cut inside). Null when nothing usable remains.
         /// </summary>
         public static string? ToPascalCase(string text)
         {
-            var builder = new StringBuilder(text.Length);
+            var builder = new StringBuilder(Math.Min(text.Length, MaxLength + 1));
             bool startOfWord = true;
+            int lastWordStart = 0;
             foreach (char c in text)
             {
                 if (!IsIdentifierChar(c))
@@ -26,18 +29,35 @@ namespace RecordingGen.Generator.Naming
                     continue;
                 }
 
+                if (builder.Length == MaxLength)
+                {
+                    // Full: keep the words that fit whole, unless the first word is itself too long.
+                    if (!startOfWord && lastWordStart > 0)
+                    {
+                        builder.Length = lastWordStart;
+                    }
+
+                    break;
+                }
+
                 // "3.2" must not read as "32": digits on both sides of a separator keep an underscore.
                 if (startOfWord && builder.Length > 0 && char.IsDigit(c) && char.IsDigit(builder[builder.Length - 1]))
                 {
                     builder.Append('_');
                 }
 
+                if (startOfWord)
+                {
+                    lastWordStart = builder.Length;
+                }
+
                 builder.Append(startOfWord ? char.ToUpperInvariant(c) : c);
                 startOfWord = false;
-                if (builder.Length == MaxLength)
-                {
-                    break;
-                }
+            }
+
+            if (builder.Length > 0 && builder[builder.Length - 1] == '_')
+            {
+                builder.Length--;
             }
 
             if (builder.Length == 0)
