@@ -56,6 +56,7 @@ namespace RecordingGen.Generator.Model
 
                     list.RemoveRange(kept, list.Count - kept);
                 }
+
                 batches.Add(new DataBatch(number, list is null ? EquatableArray<RecordingData>.Empty : new EquatableArray<RecordingData>(list)));
             }
 
