@@ -4,13 +4,12 @@ using System.Runtime.InteropServices;
 namespace RecordingGen.Generator.Parsing.Json
 {
     /// <summary>
-    /// A 64-bit hash of a string's characters or of raw bytes, for telling strings apart within one run
-    /// (never stored, never compared across machines): literals for the budget, raw JSON strings for FlatJson.
+    /// A fast 64-bit hash of raw bytes, for FlatJson's table of the strings of one file (never stored, never
+    /// compared across machines). Unkeyed, so text can be crafted to collide: the table then moves to
+    /// <see cref="KeyedHash"/>.
     /// </summary>
     internal static class TextHash
     {
-        public static long Of(string text) => Of(MemoryMarshal.AsBytes(text.AsSpan()));
-
         /// <summary>Eight bytes a step: the strings hashed run from two bytes to whole prompts.</summary>
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public static long Of(ReadOnlySpan<byte> bytes)
