@@ -98,7 +98,14 @@ namespace RecordingGen.Internal
         private static void WriteString(StringBuilder builder, string value)
         {
             builder.Append('"');
-            for (int i = 0; i < value.Length; i++)
+            AppendEscaped(builder, value, 0, value.Length);
+            builder.Append('"');
+        }
+
+        /// <summary>The characters of <paramref name="value"/> from <paramref name="start"/> to <paramref name="end"/>, escaped as inside a JSON string.</summary>
+        internal static void AppendEscaped(StringBuilder builder, string value, int start, int end)
+        {
+            for (int i = start; i < end; i++)
             {
                 char c = value[i];
                 switch (c)
@@ -119,7 +126,7 @@ namespace RecordingGen.Internal
                         builder.Append("\\t");
                         break;
                     default:
-                        if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                        if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(value[i + 1]))
                         {
                             builder.Append(c).Append(value[++i]);
                         }
@@ -136,8 +143,6 @@ namespace RecordingGen.Internal
                         break;
                 }
             }
-
-            builder.Append('"');
         }
     }
 }

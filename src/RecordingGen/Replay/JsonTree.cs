@@ -226,10 +226,7 @@ namespace RecordingGen.Replay
             }
 
             int end = Math.Min(text.Length, start + length);
-            for (int i = Math.Min(start, text.Length); i < end; i++)
-            {
-                AppendEscaped(builder, text[i]);
-            }
+            JsonTokenWriter.AppendEscaped(builder, text, Math.Min(start, text.Length), end);
 
             if (end < text.Length)
             {
@@ -237,39 +234,6 @@ namespace RecordingGen.Replay
             }
 
             return builder.Append('"').ToString();
-        }
-
-        private static void AppendEscaped(StringBuilder builder, char c)
-        {
-            switch (c)
-            {
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
-                default:
-                    if (c < ' ' || char.IsSurrogate(c) || c == '\u2028' || c == '\u2029')
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
         }
 
         /// <summary>A short JSON rendering for messages; long values are cut.</summary>
