@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using RecordingGen.Tests.Shared;
 
 namespace RecordingGen.Benchmarks
 {

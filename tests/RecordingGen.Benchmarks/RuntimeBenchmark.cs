@@ -8,6 +8,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RecordingGen.Tests.Shared;
 
 namespace RecordingGen.Benchmarks
 {

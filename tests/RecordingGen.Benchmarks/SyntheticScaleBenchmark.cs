@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
+using RecordingGen.Tests.Shared;
 
 namespace RecordingGen.Benchmarks
 {

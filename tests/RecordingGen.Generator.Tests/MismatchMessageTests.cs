@@ -40,6 +40,27 @@ namespace RecordingGen.Generator.Tests
             Assert.Equal(new[] { "top_p", "max_tokens" }, miss.Differences.Select(difference => difference.Path));
         }
 
+        [Fact]
+        public void Tools_pair_up_by_name_and_are_numbered_as_the_request_sends_them()
+        {
+            JsonObject recorded = TestRecordings.Chat(tools: new JsonArray(TestRecordings.Tool("get_weather"), TestRecordings.Tool("get_time"), TestRecordings.Tool("get_stock")));
+            var handler = new RecordingReplayHandler(new[] { Generated.FromJson("chat", recorded.ToJsonString())! });
+
+            JsonObject sent = TestRecordings.Chat(tools: new JsonArray(
+                TestRecordings.Tool("get_news"),
+                TestRecordings.Tool("get_time", "{\"type\":\"object\",\"properties\":{\"zone\":{\"type\":\"string\"}}}"),
+                TestRecordings.Tool("get_weather")));
+            RecordingMismatchException miss = Assert.Throws<RecordingMismatchException>(() => handler.Match("POST", Chat, sent["request"]!["body"]!.ToJsonString()));
+
+            // get_weather, third in the request and first in the recording, pairs with itself and differs in nothing.
+            Assert.Equal(
+                new[] { "tools[0]", "tools[1].function.parameters.properties.zone", "tools[1].function.parameters.properties.city", "tools[1].function.parameters.required", "tools[recorded get_stock]" },
+                miss.Differences.Select(difference => difference.Path));
+            Assert.Null(miss.Differences[0].Recorded);
+            Assert.Contains("get_news", miss.Differences[0].Incoming, System.StringComparison.Ordinal);
+            Assert.Null(miss.Differences[4].Incoming);
+        }
+
         [Theory]
         [InlineData("hello", "hello ", "\"hello\"", "\"hello \"")]
         [InlineData("a\nb", "a\r\nb", "\"a\\nb\"", "\"a\\r\\nb\"")]

@@ -28,6 +28,9 @@ namespace RecordingGen.Replay
 
         public List<JsonTree> Items { get; } = new List<JsonTree>();
 
+        /// <summary>For an item of an array compared as a set (tools): what identifies it, and where the body had it.</summary>
+        public (string Key, int Position)? SetMember { get; set; }
+
         public static JsonTree String(string value) => new JsonTree(JsonValueKind.String, value);
 
         public static JsonTree EmptyObject() => new JsonTree(JsonValueKind.Object);

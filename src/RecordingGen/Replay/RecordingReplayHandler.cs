@@ -159,17 +159,18 @@ namespace RecordingGen.Replay
         }
 
         /// <summary>
-        /// How a recording stands to the current test: 0 when it is the test's own (or no test is set), 1 when it
-        /// belongs to no test or is a model list (shared by every test, as in ogx), -1 when another test made it.
+        /// How a recording stands to the current test: 0 when it is the test's own (with no test set: when it belongs to no
+        /// test either, as ogx keys it), 1 when it belongs to no test or is a model list (shared by every test, as in ogx),
+        /// or when no test is set; -1 when another test made it.
         /// </summary>
         private static int Affinity(Recording recording, string? testId)
         {
-            if (testId is null || string.Equals(recording.TestId, testId, StringComparison.Ordinal))
+            if (string.Equals(recording.TestId, testId, StringComparison.Ordinal))
             {
                 return 0;
             }
 
-            return recording.TestId is null || recording.Format is RecordingFormat.OpenAIModels or RecordingFormat.OllamaModels ? 1 : -1;
+            return testId is null || recording.TestId is null || recording.Format is RecordingFormat.OpenAIModels or RecordingFormat.OllamaModels ? 1 : -1;
         }
 
         /// <inheritdoc />

@@ -79,6 +79,8 @@ namespace RecordingGen.Replay
         /// One OpenAI model list of every model the given lists recorded (each id once, the first list's entry), as ogx
         /// answers a model list at replay: tests recorded at different times saw different models.
         /// </summary>
+        private const long LastUnixSecond = 253_402_300_799; // 9999-12-31T23:59:59Z
+
         public static ReplayResponse ModelUnion(IEnumerable<Recording> modelLists)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -95,7 +97,9 @@ namespace RecordingGen.Replay
                     body.Append(seen.Count == 1 ? string.Empty : ",").Append("{\"id\":").Append(JsonString(model.Id)).Append(",\"object\":\"model\"");
                     if (model.Created is { } created)
                     {
-                        body.Append(",\"created\":").Append(created.ToString(CultureInfo.InvariantCulture));
+                        // Some providers answer milliseconds; the union is built, not recorded, so it says seconds, as the
+                        // OpenAI API defines them (the OpenAI SDK rejects a later year than 9999, so one such list would break all).
+                        body.Append(",\"created\":").Append((created > LastUnixSecond ? created / 1000 : created).ToString(CultureInfo.InvariantCulture));
                     }
 
                     body.Append(",\"owned_by\":").Append(JsonString(model.OwnedBy ?? string.Empty)).Append('}');

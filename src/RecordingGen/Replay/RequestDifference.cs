@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 
 namespace RecordingGen.Replay
@@ -100,6 +101,9 @@ namespace RecordingGen.Replay
                     }
 
                     break;
+                case JsonValueKind.Array when IsSet(recorded) && IsSet(incoming):
+                    CompareSets(recorded, incoming, path, differences, untilDecisive);
+                    break;
                 case JsonValueKind.Array:
                     for (int i = 0; i < Math.Max(recorded.Items.Count, incoming.Items.Count); i++)
                     {
@@ -123,6 +127,35 @@ namespace RecordingGen.Replay
                     }
 
                     break;
+            }
+        }
+
+        private static bool IsSet(JsonTree array) => array.Items.Count > 0 && array.Items.TrueForAll(item => item.SetMember is not null);
+
+        /// <summary>
+        /// Arrays compared as sets (tools, sorted by name on both sides): members pair up by name, and each is named by
+        /// its place in the request, or by its name when only the recording has it, so a message reads like the request.
+        /// </summary>
+        private static void CompareSets(JsonTree recorded, JsonTree incoming, PathStack path, List<RequestDifference> differences, bool untilDecisive)
+        {
+            var unmatched = new List<JsonTree>(recorded.Items);
+            foreach (JsonTree member in incoming.Items.OrderBy(item => item.SetMember!.Value.Position))
+            {
+                int pair = unmatched.FindIndex(item => string.Equals(item.SetMember!.Value.Key, member.SetMember!.Value.Key, StringComparison.Ordinal));
+                path.Push(member.SetMember!.Value.Position);
+                Compare(pair < 0 ? null : unmatched[pair], member, path, differences, untilDecisive);
+                path.Pop();
+                if (pair >= 0)
+                {
+                    unmatched.RemoveAt(pair);
+                }
+            }
+
+            foreach (JsonTree member in unmatched)
+            {
+                path.Push(new Verbatim("[recorded " + member.SetMember!.Value.Key + "]"));
+                Compare(member, null, path, differences, untilDecisive);
+                path.Pop();
             }
         }
 
@@ -196,6 +229,14 @@ namespace RecordingGen.Replay
         }
 
         /// <summary>Property names and array indexes from the root, written as <c>messages[2].content</c> when asked.</summary>
+        /// <summary>A path segment written as it is.</summary>
+        private sealed class Verbatim
+        {
+            public Verbatim(string text) => Text = text;
+
+            public string Text { get; }
+        }
+
         private sealed class PathStack
         {
             private readonly List<object> _segments = new List<object>();
@@ -215,6 +256,10 @@ namespace RecordingGen.Replay
                     if (segment is int index)
                     {
                         text.Append('[').Append(index.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+                    }
+                    else if (segment is Verbatim verbatim)
+                    {
+                        text.Append(verbatim.Text);
                     }
                     else
                     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 
 namespace RecordingGen.Replay
@@ -21,7 +22,9 @@ namespace RecordingGen.Replay
     /// <item><c>extra_body</c>, where the recorder keeps the Python call's keyword argument, is merged into the top level,
     /// as the Python SDK sends it (and a .NET client sends those keys);</item>
     /// <item>in tools, the <c>type</c> the Python side repeats inside <c>function</c>, an empty <c>description</c> and
-    /// an empty <c>required</c> list (Microsoft.Extensions.AI sends both for tools that have neither) are dropped;</item>
+    /// an empty <c>required</c> list (Microsoft.Extensions.AI sends both for tools that have neither) are dropped, and
+    /// <c>parameters</c> that are an object schema with no properties are no parameters (Microsoft.Extensions.AI sends
+    /// <c>{"type":"object"}</c> for a function declared without them);</item>
     /// <item>a tool message's content made of text parts is their text joined with line feeds, as
     /// <see cref="RecordedMessage.Text"/> reads it (Microsoft.Extensions.AI sends one string).</item>
     /// </list>
@@ -65,13 +68,17 @@ namespace RecordingGen.Replay
 
             if (body.Get("tools") is { Kind: JsonValueKind.Array } tools)
             {
-                foreach (JsonTree tool in tools.Items)
+                for (int i = 0; i < tools.Items.Count; i++)
                 {
-                    DropClosedObjects(tool);
-                    NormalizeTool(tool);
+                    DropClosedObjects(tools.Items[i]);
+                    NormalizeTool(tools.Items[i]);
+                    tools.Items[i].SetMember = (ToolName(tools.Items[i]), i);
                 }
 
-                tools.Items.Sort((a, b) => string.CompareOrdinal(ToolName(a), ToolName(b)));
+                // A stable sort: tools of one name keep their order.
+                var sorted = tools.Items.OrderBy(tool => tool.SetMember!.Value.Key, StringComparer.Ordinal).ToList();
+                tools.Items.Clear();
+                tools.Items.AddRange(sorted);
             }
 
             return body;
@@ -151,6 +158,12 @@ namespace RecordingGen.Replay
             if (function.Get("parameters") is { Kind: JsonValueKind.Object } parameters && parameters.Get("required") is { Kind: JsonValueKind.Array, Items.Count: 0 })
             {
                 parameters.Remove("required");
+            }
+
+            // No parameters and an object schema with no properties both declare a function without arguments.
+            if (function.Get("parameters") is { Kind: JsonValueKind.Object, Properties.Count: 1 } schema && schema.Get("type") is { } schemaType && schemaType.IsString("object"))
+            {
+                function.Remove("parameters");
             }
         }
 

@@ -1,6 +1,5 @@
 using System;
 using System.ClientModel;
-using System.ClientModel.Primitives;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -19,19 +18,11 @@ namespace RecordingGen.IntegrationTests.Replay
         public static ChatClient ChatClient(System.Net.Http.HttpMessageHandler handler, string model)
             => new ChatClient(model, new ApiKeyCredential("recorded"), RecordingChatClient.CreateOpenAIOptions(handler));
 
-        /// <summary>The recorded messages and options, read by the SDK's own deserializers (as the SDK would build them).</summary>
+        /// <summary>The recorded messages and options as application code builds them with the SDK's types (RecordingGen.Extensions.AI's conversion).</summary>
         public static (List<ChatMessage> Messages, ChatCompletionOptions Options) Request(Recording recording)
         {
-            JsonObject body = JsonNode.Parse(recording.Request.BodyJson!)!.AsObject();
-            var messages = body["messages"]!.AsArray()
-                .Select(message => ModelReaderWriter.Read<ChatMessage>(BinaryData.FromString(message!.ToJsonString()))!)
-                .ToList();
-            foreach (string handled in new[] { "messages", "model", "stream", "stream_options" })
-            {
-                body.Remove(handled);
-            }
-
-            return (messages, ModelReaderWriter.Read<ChatCompletionOptions>(BinaryData.FromString(body.ToJsonString()))!);
+            OpenAIChatRequest request = recording.Request.ToOpenAIChatRequest();
+            return (request.Messages, request.Options);
         }
 
         /// <summary>Text and tool calls as the SDK yields them (streamed updates assembled by index).</summary>
@@ -42,7 +33,7 @@ namespace RecordingGen.IntegrationTests.Replay
             {
                 ChatCompletion completion = (await client.CompleteChatAsync(messages, options)).Value;
                 string text = string.Concat(completion.Content.Where(part => part.Kind == ChatMessageContentPartKind.Text).Select(part => part.Text));
-                return (text, Describe(completion.ToolCalls.Select(call => ((string?)call.Id, call.FunctionName, call.FunctionArguments.ToString()))), completion.FinishReason.ToString());
+                return (text, Describe(completion.ToolCalls.Select(call => ((string?)call.Id, call.FunctionName, call.FunctionArguments.ToString()))), Wire(completion.FinishReason));
             }
 
             var builder = new StringBuilder();
@@ -71,8 +62,19 @@ namespace RecordingGen.IntegrationTests.Replay
                 finish = update.FinishReason ?? finish;
             }
 
-            return (builder.ToString(), Describe(calls.Values.Select(call => (call.Id, call.Name ?? string.Empty, call.Arguments.ToString()))), finish?.ToString());
+            return (builder.ToString(), Describe(calls.Values.Select(call => (call.Id, call.Name ?? string.Empty, call.Arguments.ToString()))), finish is { } reason ? Wire(reason) : null);
         }
+
+        /// <summary>The finish reason as the wire spells it (the SDK turns it into an enum).</summary>
+        public static string Wire(ChatFinishReason reason) => reason switch
+        {
+            ChatFinishReason.Stop => "stop",
+            ChatFinishReason.Length => "length",
+            ChatFinishReason.ToolCalls => "tool_calls",
+            ChatFinishReason.ContentFilter => "content_filter",
+            ChatFinishReason.FunctionCall => "function_call",
+            _ => reason.ToString(),
+        };
 
         public static string Describe(IEnumerable<(string? Id, string Name, string Arguments)> calls)
             => string.Join("|", calls.Select(call => call.Id + ":" + call.Name + ":" + Canonical(call.Arguments)));

@@ -45,6 +45,32 @@ namespace RecordingGen.IntegrationTests.Replay
         }
 
         [Fact]
+        public async Task Every_chat_recording_converted_for_Microsoft_Extensions_AI_replays_through_IChatClient()
+        {
+            var failures = new List<string>();
+            List<Recording> recordings = ChatRecordings().ToList();
+            foreach (Recording recording in recordings)
+            {
+                var handler = new RecordingReplayHandler(new[] { recording });
+                try
+                {
+                    (string text, string calls, string? finish) = await ExtensionsAIReplay.Complete(RecordingChatClient.Create(handler, ModelOf(recording)), recording);
+                    if (text != recording.Response.Text || calls != OpenAIReplay.Describe(recording.Response.ToolCalls) || finish != recording.Response.FinishReason)
+                    {
+                        failures.Add(recording.SourcePath + ": differs: " + Cut(text) + " | " + calls + " | " + finish);
+                    }
+                }
+                catch (Exception exception)
+                {
+                    failures.Add(recording.SourcePath + ": " + exception.GetType().Name + ": " + exception.Message);
+                }
+            }
+
+            Assert.True(failures.Count == 0, failures.Count + " of " + recordings.Count + " recordings failed:\n" + string.Join("\n\n", failures));
+            Assert.NotEmpty(recordings);
+        }
+
+        [Fact]
         public async Task Every_chat_recording_replays_through_the_SDK_with_the_fixtures_text_and_tool_calls()
         {
             var failures = new List<string>();

@@ -29,8 +29,8 @@ namespace RecordingGen.IntegrationTests.Replay
             Assert.Contains(recordings, recording => !recording.Request.Stream);
             foreach (Recording recording in recordings)
             {
-                AnthropicClient client = Anthropic(new RecordingReplayHandler(new[] { recording }));
-                MessageCreateParams parameters = Parameters(recording);
+                AnthropicClient client = AnthropicReplay.Client(new RecordingReplayHandler(new[] { recording }));
+                MessageCreateParams parameters = AnthropicReplay.Parameters(recording);
                 if (recording.Request.Stream)
                 {
                     (int events, string text, string thinking) = await Stream(client, parameters);
@@ -55,8 +55,8 @@ namespace RecordingGen.IntegrationTests.Replay
             Recording recording = Recordings.Other.AnthropicStyleStream;
             var handler = new RecordingReplayHandler(new[] { recording });
 
-            (int replayed, string text, _) = await Stream(Anthropic(handler), Parameters(recording));
-            (int withoutEventLines, _, _) = await Stream(Anthropic(new WithoutEventLines(handler)), Parameters(recording));
+            (int replayed, string text, _) = await Stream(AnthropicReplay.Client(handler), AnthropicReplay.Parameters(recording));
+            (int withoutEventLines, _, _) = await Stream(AnthropicReplay.Client(new WithoutEventLines(handler)), AnthropicReplay.Parameters(recording));
 
             Assert.Equal(recording.Response.Chunks.Count, replayed);
             Assert.Equal("Checking Paris.", text);
@@ -115,17 +115,6 @@ namespace RecordingGen.IntegrationTests.Replay
             Assert.Equal(recording.Response.Text, text.ToString());
         }
 #endif
-
-        private static AnthropicClient Anthropic(HttpMessageHandler handler)
-            => new AnthropicClient(new ClientOptions { ApiKey = "recorded", BaseUrl = "http://0.0.0.0:11434", HttpClient = new HttpClient(handler), MaxRetries = 0 });
-
-        /// <summary>The recorded payload as the SDK's parameters (the SDK adds <c>stream</c> itself).</summary>
-        private static MessageCreateParams Parameters(Recording recording)
-        {
-            var body = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(recording.Request.BodyJson!)!;
-            body.Remove("stream");
-            return MessageCreateParams.FromRawUnchecked(new Dictionary<string, JsonElement>(), new Dictionary<string, JsonElement>(), body);
-        }
 
         private static async Task<(int Events, string Text, string Thinking)> Stream(AnthropicClient client, MessageCreateParams parameters)
         {
