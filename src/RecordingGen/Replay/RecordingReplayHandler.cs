@@ -29,7 +29,7 @@ namespace RecordingGen.Replay
     /// <item>With a test id set (<see cref="RecordingContext.BeginTest"/>), the current test's recordings come first, then
     /// recordings without a test id and model lists (which every test shares, as in ogx); another test's recording never
     /// answers, even for an identical request, and the mismatch message names it. Without a test id, every recording takes
-    /// part.</item>
+    /// part, those recorded without a test id first (as ogx keys them).</item>
     /// <item>Among the recordings left: an exact match first, then the fewest tolerated differences, then the recording's
     /// <c>SourcePath</c> in ordinal order. The choice is deterministic.</item>
     /// </list>
