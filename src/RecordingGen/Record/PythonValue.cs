@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+
+namespace RecordingGen.Record
+{
+    /// <summary>
+    /// A JSON value as Python's <c>json.loads</c> holds it: a number without a fraction or exponent is an integer (of any
+    /// size), any other number a float; an object keeps the last of repeated keys.
+    /// </summary>
+    internal sealed class PythonValue
+    {
+        private PythonValue(ValueKind kind)
+        {
+            Kind = kind;
+        }
+
+        public enum ValueKind
+        {
+            Null,
+            True,
+            False,
+            Integer,
+            Float,
+            String,
+            Array,
+            Object,
+        }
+
+        public ValueKind Kind { get; }
+
+        /// <summary>A string's value, or an integer's digits.</summary>
+        public string? Text { get; set; }
+
+        public double Float { get; set; }
+
+        public List<PythonValue>? Items { get; private set; }
+
+        public Dictionary<string, PythonValue>? Properties { get; private set; }
+
+        public static PythonValue Parse(string json)
+        {
+            using JsonDocument document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 512 });
+            return From(document.RootElement);
+        }
+
+        public static PythonValue String(string text) => new PythonValue(ValueKind.String) { Text = text };
+
+        public static PythonValue Null() => new PythonValue(ValueKind.Null);
+
+        public static PythonValue Object() => new PythonValue(ValueKind.Object) { Properties = new Dictionary<string, PythonValue>(StringComparer.Ordinal) };
+
+        public static PythonValue From(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    PythonValue value = Object();
+                    foreach (JsonProperty property in element.EnumerateObject())
+                    {
+                        value.Properties![property.Name] = From(property.Value);
+                    }
+
+                    return value;
+                case JsonValueKind.Array:
+                    var array = new PythonValue(ValueKind.Array) { Items = new List<PythonValue>() };
+                    foreach (JsonElement item in element.EnumerateArray())
+                    {
+                        array.Items.Add(From(item));
+                    }
+
+                    return array;
+                case JsonValueKind.String:
+                    return String(element.GetString()!);
+                case JsonValueKind.Number:
+                    string raw = element.GetRawText();
+                    if (raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0)
+                    {
+                        return new PythonValue(ValueKind.Integer) { Text = raw == "-0" ? "0" : raw };
+                    }
+
+                    return new PythonValue(ValueKind.Float) { Float = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture) };
+                case JsonValueKind.True:
+                    return new PythonValue(ValueKind.True);
+                case JsonValueKind.False:
+                    return new PythonValue(ValueKind.False);
+                default:
+                    return Null();
+            }
+        }
+    }
+}
