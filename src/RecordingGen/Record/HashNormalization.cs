@@ -24,23 +24,23 @@ namespace RecordingGen.Record
             switch (value.Kind)
             {
                 case PythonValue.ValueKind.Object:
-                    foreach (string key in new List<string>(value.Properties!.Keys))
+                    for (int i = 0; i < value.Properties!.Count; i++)
                     {
-                        value.Properties[key] = Normalize(value.Properties[key], isRoot: false);
+                        value.Properties[i] = new KeyValuePair<string, PythonValue>(value.Properties[i].Key, Normalize(value.Properties[i].Value, isRoot: false));
                     }
 
                     if (dropStreamOptions)
                     {
-                        value.Properties.Remove("stream_options");
+                        value.Remove("stream_options");
                     }
 
                     if (isRoot)
                     {
                         foreach (string extra in new[] { "extra_body", "extra_query" })
                         {
-                            if (value.Properties.TryGetValue(extra, out PythonValue? found) && found.Kind == PythonValue.ValueKind.Object)
+                            if (value.Get(extra) is { Kind: PythonValue.ValueKind.Object } found)
                             {
-                                found.Properties!.Remove("project_id");
+                                found.Remove("project_id");
                             }
                         }
                     }

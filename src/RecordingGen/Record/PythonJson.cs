@@ -15,32 +15,50 @@ namespace RecordingGen.Record
     /// </summary>
     internal static class PythonJson
     {
-        public static void Write(StringBuilder output, PythonValue value)
+        /// <summary><c>json.dumps(value, sort_keys=True)</c>, the text ogx hashes.</summary>
+        public static void Write(StringBuilder output, PythonValue value) => Write(output, value, sortKeys: true, indent: null, depth: 0);
+
+        /// <summary><c>json.dump(value, f, indent=2)</c>, how ogx writes a recording file (keys in their order).</summary>
+        public static void WriteIndented(StringBuilder output, PythonValue value) => Write(output, value, sortKeys: false, indent: 2, depth: 0);
+
+        private static void Write(StringBuilder output, PythonValue value, bool sortKeys, int? indent, int depth)
         {
             switch (value.Kind)
             {
+                case PythonValue.ValueKind.Object when value.Properties!.Count == 0:
+                    output.Append("{}");
+                    break;
                 case PythonValue.ValueKind.Object:
-                    output.Append('{');
-                    var keys = new List<string>(value.Properties!.Keys);
-                    keys.Sort(CompareCodePoints);
-                    for (int i = 0; i < keys.Count; i++)
+                    var properties = new List<KeyValuePair<string, PythonValue>>(value.Properties);
+                    if (sortKeys)
                     {
-                        output.Append(i == 0 ? string.Empty : ", ");
-                        WriteString(output, keys[i]);
-                        output.Append(": ");
-                        Write(output, value.Properties[keys[i]]);
+                        properties.Sort((a, b) => CompareCodePoints(a.Key, b.Key));
                     }
 
+                    output.Append('{');
+                    for (int i = 0; i < properties.Count; i++)
+                    {
+                        Separate(output, i, indent, depth + 1);
+                        WriteString(output, properties[i].Key);
+                        output.Append(": ");
+                        Write(output, properties[i].Value, sortKeys, indent, depth + 1);
+                    }
+
+                    Close(output, indent, depth);
                     output.Append('}');
+                    break;
+                case PythonValue.ValueKind.Array when value.Items!.Count == 0:
+                    output.Append("[]");
                     break;
                 case PythonValue.ValueKind.Array:
                     output.Append('[');
-                    for (int i = 0; i < value.Items!.Count; i++)
+                    for (int i = 0; i < value.Items.Count; i++)
                     {
-                        output.Append(i == 0 ? string.Empty : ", ");
-                        Write(output, value.Items[i]);
+                        Separate(output, i, indent, depth + 1);
+                        Write(output, value.Items[i], sortKeys, indent, depth + 1);
                     }
 
+                    Close(output, indent, depth);
                     output.Append(']');
                     break;
                 case PythonValue.ValueKind.String:
@@ -61,6 +79,27 @@ namespace RecordingGen.Record
                 default:
                     output.Append("null");
                     break;
+            }
+        }
+
+        // Python's separators: ", " on one line; "," then a new line and the indentation when indenting.
+        private static void Separate(StringBuilder output, int index, int? indent, int depth)
+        {
+            if (indent is { } spaces)
+            {
+                output.Append(index == 0 ? string.Empty : ",").Append('\n').Append(' ', spaces * depth);
+            }
+            else if (index > 0)
+            {
+                output.Append(", ");
+            }
+        }
+
+        private static void Close(StringBuilder output, int? indent, int depth)
+        {
+            if (indent is { } spaces)
+            {
+                output.Append('\n').Append(' ', spaces * depth);
             }
         }
 

@@ -37,7 +37,40 @@ namespace RecordingGen.Record
 
         public List<PythonValue>? Items { get; private set; }
 
-        public Dictionary<string, PythonValue>? Properties { get; private set; }
+        /// <summary>An object's members in the order they came (a repeated key keeps its first place and its last value, as a Python dict does).</summary>
+        public List<KeyValuePair<string, PythonValue>>? Properties { get; private set; }
+
+        public PythonValue? Get(string key)
+        {
+            int at = IndexOf(key);
+            return at < 0 ? null : Properties![at].Value;
+        }
+
+        public PythonValue Set(string key, PythonValue value)
+        {
+            int at = IndexOf(key);
+            if (at < 0)
+            {
+                Properties!.Add(new KeyValuePair<string, PythonValue>(key, value));
+            }
+            else
+            {
+                Properties![at] = new KeyValuePair<string, PythonValue>(key, value);
+            }
+
+            return this;
+        }
+
+        public void Remove(string key)
+        {
+            int at = IndexOf(key);
+            if (at >= 0)
+            {
+                Properties!.RemoveAt(at);
+            }
+        }
+
+        private int IndexOf(string key) => Properties!.FindIndex(property => string.Equals(property.Key, key, StringComparison.Ordinal));
 
         public static PythonValue Parse(string json)
         {
@@ -49,7 +82,16 @@ namespace RecordingGen.Record
 
         public static PythonValue Null() => new PythonValue(ValueKind.Null);
 
-        public static PythonValue Object() => new PythonValue(ValueKind.Object) { Properties = new Dictionary<string, PythonValue>(StringComparer.Ordinal) };
+        public static PythonValue Object() => new PythonValue(ValueKind.Object) { Properties = new List<KeyValuePair<string, PythonValue>>() };
+
+        public static PythonValue Array(IEnumerable<PythonValue> items) => new PythonValue(ValueKind.Array) { Items = new List<PythonValue>(items) };
+
+        public static PythonValue Boolean(bool value) => new PythonValue(value ? ValueKind.True : ValueKind.False);
+
+        public static PythonValue Integer(long value) => new PythonValue(ValueKind.Integer) { Text = value.ToString(CultureInfo.InvariantCulture) };
+
+        /// <summary>A float written as <paramref name="text"/> (for example a float32's own shortest digits).</summary>
+        public static PythonValue FloatText(string text) => new PythonValue(ValueKind.Integer) { Text = text };
 
         public static PythonValue From(JsonElement element)
         {
@@ -59,15 +101,15 @@ namespace RecordingGen.Record
                     PythonValue value = Object();
                     foreach (JsonProperty property in element.EnumerateObject())
                     {
-                        value.Properties![property.Name] = From(property.Value);
+                        value.Set(property.Name, From(property.Value));
                     }
 
                     return value;
                 case JsonValueKind.Array:
-                    var array = new PythonValue(ValueKind.Array) { Items = new List<PythonValue>() };
+                    var array = Array(System.Array.Empty<PythonValue>());
                     foreach (JsonElement item in element.EnumerateArray())
                     {
-                        array.Items.Add(From(item));
+                        array.Items!.Add(From(item));
                     }
 
                     return array;

@@ -25,12 +25,12 @@ namespace RecordingGen
         {
             (string host, string path) = SplitUrl(url);
             PythonValue normalized = PythonValue.Object();
-            normalized.Properties!["method"] = PythonValue.String(method.ToUpperInvariant());
-            normalized.Properties["endpoint"] = PythonValue.String(path);
-            normalized.Properties["body"] = HashNormalization.Normalize(PythonValue.Parse(bodyJson), dropStreamOptions: host.Contains("bedrock"));
+            normalized.Set("method", PythonValue.String(method.ToUpperInvariant()));
+            normalized.Set("endpoint", PythonValue.String(path));
+            normalized.Set("body", HashNormalization.Normalize(PythonValue.Parse(bodyJson), dropStreamOptions: host.Contains("bedrock")));
             if (!IsModelList(path))
             {
-                normalized.Properties["test_id"] = testId is null ? PythonValue.Null() : PythonValue.String(testId);
+                normalized.Set("test_id", testId is null ? PythonValue.Null() : PythonValue.String(testId));
             }
 
             return Sha256(normalized);
@@ -40,10 +40,10 @@ namespace RecordingGen
         public static string Http(string method, string url, string payloadJson, string? testId)
         {
             PythonValue normalized = PythonValue.Object();
-            normalized.Properties!["test_id"] = testId is null ? PythonValue.Null() : PythonValue.String(testId);
-            normalized.Properties["url"] = PythonValue.String(url);
-            normalized.Properties["method"] = PythonValue.String(method.ToUpperInvariant());
-            normalized.Properties["payload"] = HashNormalization.Normalize(PythonValue.Parse(payloadJson));
+            normalized.Set("test_id", testId is null ? PythonValue.Null() : PythonValue.String(testId));
+            normalized.Set("url", PythonValue.String(url));
+            normalized.Set("method", PythonValue.String(method.ToUpperInvariant()));
+            normalized.Set("payload", HashNormalization.Normalize(PythonValue.Parse(payloadJson)));
             return Sha256(normalized);
         }
 

@@ -39,6 +39,10 @@ namespace RecordingGen.Replay
     /// </remarks>
     public sealed class RecordingReplayHandler : HttpMessageHandler
     {
+        /// <summary>The end of every mismatch message.</summary>
+        internal const string HowToRecord = "To record it, run this test once against the real API through a RecordingGen.Record.RecordingHandler with "
+            + "RECORDINGGEN_MODE=record-if-missing (only missing requests reach the API; see the README's Recording section); the next build turns the new file into a fixture.";
+
         private readonly List<Candidate> _candidates;
         private readonly Lazy<Dictionary<(string Method, string Segment, long Fingerprint), List<Candidate>>> _index;
         private readonly ConcurrentDictionary<(Recording, bool), ReplayResponse> _responses = new ConcurrentDictionary<(Recording, bool), ReplayResponse>();
@@ -275,12 +279,12 @@ namespace RecordingGen.Replay
                 message.Append(" Another test recorded this request: ").Append(MessageText.Bounded(ofAnotherTest.Recording.SourcePath, 300))
                     .Append(" (test '").Append(MessageText.Bounded(ofAnotherTest.Recording.TestId!, 300)).Append("'), but the current test is '")
                     .Append(MessageText.Bounded(testId!, 300)).Append("'. Replay serves the current test's recordings, recordings without a test id, and model lists.");
-                return new RecordingMismatchException(message.ToString(), ofAnotherTest.Recording, Array.Empty<RequestDifference>());
+                return Miss(message, ofAnotherTest.Recording, Array.Empty<RequestDifference>());
             }
 
             if (closest is null)
             {
-                return new RecordingMismatchException(message.Append(" The handler has no recordings of HTTP requests.").ToString(), null, Array.Empty<RequestDifference>());
+                return Miss(message.Append(" The handler has no recordings of HTTP requests."), null, Array.Empty<RequestDifference>());
             }
 
             message.Append(" Closest: ").Append(MessageText.Bounded(closest.Recording.SourcePath, 300)).Append(" (").Append(closest.Recording.Request.Method).Append(' ').Append(MessageText.Bounded(closest.Path, 300)).Append(')');
@@ -291,7 +295,7 @@ namespace RecordingGen.Replay
 
             if (closest.Problem is { } problem)
             {
-                return new RecordingMismatchException(message.Append(", which can never match: ").Append(problem).ToString(), closest.Recording, differences ?? new List<RequestDifference>());
+                return Miss(message.Append(", which can never match: ").Append(problem), closest.Recording, differences ?? new List<RequestDifference>());
             }
 
             message.Append(", which differs in:");
@@ -307,8 +311,12 @@ namespace RecordingGen.Replay
                 message.Append("\n  ... and ").Append(differences.Count - Shown).Append(" more");
             }
 
-            return new RecordingMismatchException(message.ToString(), closest.Recording, differences);
+            return Miss(message, closest.Recording, differences);
         }
+
+        /// <summary>Every miss ends by saying how to get the missing recording.</summary>
+        private static RecordingMismatchException Miss(StringBuilder message, Recording? closest, IReadOnlyList<RequestDifference> differences)
+            => new RecordingMismatchException(message.Append('\n').Append(HowToRecord).ToString(), closest, differences);
 
         /// <summary>True when one path ends with the other, segment by segment (a client's base path may stand in front).</summary>
         internal static bool PathsMatch(string recorded, string incoming)
