@@ -9,6 +9,7 @@ using RecordingGen.IntegrationTests.Replay;
 using RecordingGen.Record;
 using RecordingGen.Replay;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace RecordingGen.IntegrationTests.Record
 {
@@ -19,6 +20,13 @@ namespace RecordingGen.IntegrationTests.Record
     /// </summary>
     public sealed class RecordModeTests
     {
+        private readonly ITestOutputHelper _output;
+
+        public RecordModeTests(ITestOutputHelper output)
+        {
+            _output = output;
+        }
+
         /// <summary>Every recording an SDK call exists for; with ../shared beside the checkout, about eighty.</summary>
         private static List<Recording> Originals()
             => Recordings.All.Where(SdkCalls.CanSend).OrderBy(recording => recording.SourcePath, StringComparer.Ordinal).ToList();
@@ -32,22 +40,23 @@ namespace RecordingGen.IntegrationTests.Record
             try
             {
                 // Record: every request reaches the server once, through the SDK that sends it.
-                var recorded = new List<(Recording Original, Recording Served, string File, string Result)>();
+                var recorded = new List<(Recording Original, Recording Served, string File, string Result, bool ThroughChatClient)>();
                 string models;
                 await using (RecordedApiServer server = await RecordedApiServer.Start(Recordings.All))
                 {
                     var handler = new RecordingHandler(Array.Empty<Recording>(), new RecordingOptions { Mode = RecordingMode.Record, Directory = folder }, new TestIdHeaderHandler(new SocketsHttpHandler()));
-                    foreach (Recording original in originals)
+                    foreach ((Recording original, int index) in originals.Select((original, index) => (original, index)))
                     {
+                        bool throughChatClient = index % 2 == 1 && original.Format == RecordingFormat.OpenAIChat; // half of them through IChatClient
                         using IDisposable? test = original.TestId is { } testId ? RecordingContext.BeginTest(testId) : null;
                         int written = handler.Written.Count;
                         int served = server.Replayed.Count;
-                        string result = await SdkCalls.Send(original, handler, server.Address);
+                        string result = await SdkCalls.Send(original, handler, server.Address, throughChatClient);
                         Assert.True(handler.Written.Count == written + 1 || server.Replayed.Count == served, original.SourcePath + ": a request that reached the server wrote one file");
                         if (handler.Written.Count > written)
                         {
                             Assert.True(server.Replayed.Count == served + 1, original.SourcePath + ": the server found no recording for what the SDK sent: " + result + "\n" + File.ReadAllText(handler.Written[written]));
-                            recorded.Add((original, server.Replayed[served], handler.Written[written], result));
+                            recorded.Add((original, server.Replayed[served], handler.Written[written], result, throughChatClient));
                         }
                     }
 
@@ -58,7 +67,7 @@ namespace RecordingGen.IntegrationTests.Record
                 // Build: a fresh consumer project compiles the files with the generator, as a user's test project would.
                 IReadOnlyList<Recording> fixtures = BuildFixtures(work);
                 Assert.Equal(Directory.GetFiles(folder, "*.json").Length, fixtures.Count);
-                foreach ((Recording original, Recording served, string file, string _) in recorded)
+                foreach ((Recording original, Recording served, string file, string _, bool _) in recorded)
                 {
                     Recording fixture = fixtures.Single(candidate => candidate.SourcePath == "recordings/" + Path.GetFileName(file));
                     AssertSameFixture(served, fixture, original.SourcePath);
@@ -67,16 +76,19 @@ namespace RecordingGen.IntegrationTests.Record
                 // Replay: the same calls, the server gone, answered by the new fixtures alone.
                 var replay = new RecordingHandler(fixtures, new RecordingOptions { Mode = RecordingMode.Replay }, new ThrowingHandler());
                 var offline = new Uri("http://127.0.0.1:9/");
-                foreach ((Recording original, Recording _, string _, string result) in recorded)
+                foreach ((Recording original, Recording _, string _, string result, bool throughChatClient) in recorded)
                 {
                     using IDisposable? test = original.TestId is { } testId ? RecordingContext.BeginTest(testId) : null;
-                    Assert.Equal(result, await SdkCalls.Send(original, replay, offline));
+                    Assert.Equal(result, await SdkCalls.Send(original, replay, offline, throughChatClient));
                 }
 
                 Assert.Equal(models, await SdkCalls.Models(replay, offline));
+                _output.WriteLine(recorded.Count + " files recorded from " + originals.Count + " requests, built, compared and replayed offline: "
+                    + string.Join(", ", recorded.GroupBy(entry => entry.Original.Format + (entry.ThroughChatClient ? " via IChatClient" : string.Empty)).Select(group => group.Key + " " + group.Count())));
                 Assert.True(recorded.Count >= 8, recorded.Count + " recordings made");
                 Assert.Contains(recorded, entry => entry.Original.Request.Stream);
                 Assert.Contains(recorded, entry => entry.Result.StartsWith("error=", StringComparison.Ordinal));
+                Assert.Contains(recorded, entry => entry.ThroughChatClient && entry.Original.Format == RecordingFormat.OpenAIChat);
                 foreach (RecordingFormat format in new[] { RecordingFormat.OpenAIChat, RecordingFormat.AnthropicMessages, RecordingFormat.OllamaChat, RecordingFormat.OpenAIEmbeddings })
                 {
                     Assert.Contains(recorded, entry => entry.Original.Format == format);

@@ -41,8 +41,8 @@ namespace RecordingGen.IntegrationTests.Record
         /// <summary>How many requests reached the server.</summary>
         public int Hits => Volatile.Read(ref _hits);
 
-        /// <summary>The last request's headers, as the server saw them.</summary>
-        public IHeaderDictionary? LastHeaders { get; private set; }
+        /// <summary>The last request's Authorization header, as the server received it.</summary>
+        public string? LastAuthorization { get; private set; }
 
         public static async Task<RecordedApiServer> Start(IEnumerable<Recording> recordings)
         {
@@ -66,7 +66,7 @@ namespace RecordingGen.IntegrationTests.Record
         private async Task Answer(HttpContext context, HttpMessageInvoker replay)
         {
             Interlocked.Increment(ref _hits);
-            LastHeaders = context.Request.Headers;
+            LastAuthorization = context.Request.Headers.Authorization.ToString();
             using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), "http://recorded" + context.Request.Path + context.Request.QueryString);
             using (var body = new MemoryStream())
             {

@@ -11,6 +11,7 @@ using System.Threading.Tasks;
 using Anthropic;
 using Anthropic.Core;
 using Anthropic.Models.Messages;
+using Microsoft.Extensions.AI;
 using OllamaSharp;
 using OpenAI;
 using OpenAI.Chat;
@@ -27,6 +28,9 @@ namespace RecordingGen.IntegrationTests.Record
     /// </summary>
     internal static class SdkCalls
     {
+        /// <summary>What the OpenAI SDK sends as its key; no recorded file may contain it.</summary>
+        public const string ApiKey = "sk-proj-ThisKeyMustNeverReachAFile0123456789";
+
         /// <summary>Whether <see cref="Send"/> knows an SDK call for the recording.</summary>
         public static bool CanSend(Recording recording)
             => recording.Format switch
@@ -38,18 +42,23 @@ namespace RecordingGen.IntegrationTests.Record
                 _ => false,
             };
 
-        public static async Task<string> Send(Recording recording, HttpMessageHandler handler, Uri server)
+        /// <param name="throughChatClient">For an OpenAI chat recording: send it through Microsoft.Extensions.AI's <c>IChatClient</c> instead of the OpenAI SDK's <c>ChatClient</c>.</param>
+        public static async Task<string> Send(Recording recording, HttpMessageHandler handler, Uri server, bool throughChatClient = false)
         {
             try
             {
                 switch (recording.Format)
                 {
+                    case RecordingFormat.OpenAIChat when throughChatClient:
+                        var chatClient = new ChatClient(recording.Request.Model!, new ApiKeyCredential(ApiKey), OpenAIOptions(handler, server)).AsIChatClient();
+                        (string said, string called, string? reason) = await ExtensionsAIReplay.Complete(chatClient, recording);
+                        return "text=" + said + " calls=" + called + " finish=" + reason;
                     case RecordingFormat.OpenAIChat:
-                        var chat = new ChatClient(recording.Request.Model!, new ApiKeyCredential("sk-proj-NotARealKey0123456789abcdefABCDEF"), OpenAIOptions(handler, server));
+                        var chat = new ChatClient(recording.Request.Model!, new ApiKeyCredential(ApiKey), OpenAIOptions(handler, server));
                         (string text, string calls, string? finish) = await OpenAIReplay.Complete(chat, recording);
                         return "text=" + text + " calls=" + calls + " finish=" + finish;
                     case RecordingFormat.OpenAIEmbeddings:
-                        var embeddings = new EmbeddingClient(recording.Request.Model!, new ApiKeyCredential("sk-proj-NotARealKey0123456789abcdefABCDEF"), OpenAIOptions(handler, server));
+                        var embeddings = new EmbeddingClient(recording.Request.Model!, new ApiKeyCredential(ApiKey), OpenAIOptions(handler, server));
                         using (JsonDocument body = JsonDocument.Parse(recording.Request.BodyJson!))
                         {
                             if (body.RootElement.GetProperty("input").ValueKind == JsonValueKind.String)
@@ -97,7 +106,7 @@ namespace RecordingGen.IntegrationTests.Record
 
         public static async Task<string> Models(HttpMessageHandler handler, Uri server)
         {
-            var client = new OpenAIModelClient(new ApiKeyCredential("sk-proj-NotARealKey0123456789abcdefABCDEF"), OpenAIOptions(handler, server));
+            var client = new OpenAIModelClient(new ApiKeyCredential(ApiKey), OpenAIOptions(handler, server));
             return string.Join(",", (await client.GetModelsAsync()).Value.Select(model => model.Id).OrderBy(id => id, StringComparer.Ordinal));
         }
 
