@@ -89,6 +89,15 @@ namespace RecordingGen.Generator.Diagnostics
             isEnabledByDefault: true,
             helpLinkUri: HelpBase + "rg0009-recordings-too-large-for-one-assembly");
 
+        public static readonly DiagnosticDescriptor LooksLikeSecret = new DiagnosticDescriptor(
+            id: "RG0010",
+            title: "Recording holds what looks like a secret",
+            messageFormat: "Recording '{0}' holds what looks like {1} ({2}); remove it and rotate the key, or record again with it scrubbed (RecordingOptions.Scrub)",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpBase + "rg0010-recording-holds-what-looks-like-a-secret");
+
         public static readonly DiagnosticDescriptor UnreadableFile = new DiagnosticDescriptor(
             id: "RG0011",
             title: "Recording file cannot be read",

@@ -71,6 +71,12 @@ namespace RecordingGen.Generator.Parsing
                 int length = Encoding.UTF8.GetBytes(chars, 0, text.Length, utf8, 0);
                 var positions = new JsonPositions(path, text, utf8, length);
                 ParseResult result = ParseUtf8(path, sourcePath, positions, cancellationToken);
+                foreach ((int offset, int secretLength, string kind, string masked) in SecretCheck.Find(chars.AsSpan(0, text.Length)))
+                {
+                    int byteOffset = Encoding.UTF8.GetByteCount(chars, 0, offset);
+                    result = result.With(new DiagnosticInfo(DiagnosticDescriptors.LooksLikeSecret, positions.AtTextBytes(byteOffset, Encoding.UTF8.GetByteCount(chars, offset, secretLength)), sourcePath, kind, masked));
+                }
+
                 return NotUtf8(positions, sourcePath, chars, text.Length) is { } warning ? result.With(warning) : result;
             }
             finally
