@@ -4,8 +4,15 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using System.ClientModel.Primitives;
+using System.Net.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using OpenAI;
 using OpenAI.Chat;
 using RecordingGen;
+using RecordingGen.Record;
 using RecordingGen.Replay;
 using RecordingGen.Sample;
 
@@ -55,15 +62,13 @@ Console.WriteLine();
 Console.WriteLine("  finish reason: " + seed.Response.FinishReason);
 Console.WriteLine();
 
-// The same recording answering the official OpenAI SDK: code under test runs unchanged against it.
+// The same recording answering the official OpenAI SDK: code under test runs unchanged against it. The recorded
+// request, converted to the SDK's own types, is what the test sends.
 var handler = new RecordingReplayHandler(new[] { seed });
 var client = new ChatClient("gpt-4o", new ApiKeyCredential("recorded"), RecordingChatClient.CreateOpenAIOptions(handler));
-List<ChatMessage> messages = seed.Request.Messages.Select(ToSdkMessage).ToList();
-var options = new ChatCompletionOptions();
-foreach (ToolDefinition tool in seed.Request.Tools)
-{
-    options.Tools.Add(ChatTool.CreateFunctionTool(tool.Name, tool.Description, BinaryData.FromString(tool.ParametersJson)));
-}
+OpenAIChatRequest request = seed.Request.ToOpenAIChatRequest();
+List<ChatMessage> messages = request.Messages;
+ChatCompletionOptions options = request.Options;
 
 Console.WriteLine("Replayed through the OpenAI SDK (" + handler.GetType().Name + "):");
 Console.Write("  ");
@@ -81,6 +86,24 @@ Console.WriteLine();
 Console.WriteLine("  " + updates + " SDK updates from " + Path.GetFileName(handler.Replayed.Single().SourcePath));
 Console.WriteLine();
 
+// Recording: a local server stands in for the real API; the handler forwards to it and writes its answer as a
+// recording file in ogx's format. Added to the project as AdditionalFiles, the next build makes it a fixture.
+WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+builder.Logging.ClearProviders();
+await using WebApplication api = builder.Build();
+api.Urls.Add("http://127.0.0.1:0");
+api.MapPost("/v1/chat/completions", () => Results.Text("""{"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"gpt-4o","choices":[{"index":0,"message":{"role":"assistant","content":"Recorded just now."},"finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":4,"total_tokens":9}}""", "application/json"));
+await api.StartAsync();
+var recorder = new RecordingHandler(Recordings.All, new RecordingOptions { Mode = RecordingMode.Record, Directory = Path.Combine(Path.GetTempPath(), "recordinggen-sample") });
+using (RecordingContext.BeginTest("sample::record_once"))
+{
+    var live = new ChatClient("gpt-4o", new ApiKeyCredential("sk-your-real-key"), new OpenAIClientOptions { Endpoint = new Uri(api.Urls.First() + "/v1"), Transport = new HttpClientPipelineTransport(new HttpClient(recorder)) });
+    Console.WriteLine("Recorded against " + api.Urls.First() + ": " + live.CompleteChat("Say something.").Value.Content[0].Text);
+}
+
+Console.WriteLine("  wrote " + recorder.Written.Single() + " (no headers, no key)");
+Console.WriteLine();
+
 Console.WriteLine("All recordings:");
 Console.WriteLine("  " + "Recording".PadRight(44) + " " + "Format".PadRight(22) + " Streaming  Chunks  Tools");
 foreach (Recording recording in Recordings.All)
@@ -92,17 +115,6 @@ foreach (Recording recording in Recordings.All)
         + " " + recording.Response.Chunks.Count.ToString().PadLeft(6)
         + " " + recording.Request.Tools.Count.ToString().PadLeft(6));
 }
-
-static ChatMessage ToSdkMessage(RecordedMessage message) => message.Role switch
-{
-    "system" => new SystemChatMessage(message.Text),
-    "assistant" when message.ToolCalls.Count > 0 => new AssistantChatMessage(message.ToolCalls
-        .Select(call => ChatToolCall.CreateFunctionToolCall(call.Id, call.Name, BinaryData.FromString(call.ArgumentsJson)))
-        .ToList()),
-    "assistant" => new AssistantChatMessage(message.Text),
-    "tool" => new ToolChatMessage(message.ToolCallId, message.Text),
-    _ => new UserChatMessage(message.Text),
-};
 
 static string OneLine(string? text)
     => string.Join(" ", (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -112,6 +112,16 @@ namespace RecordingGen.Record
             return await Record(exchange, request, cancellationToken).ConfigureAwait(false);
         }
 
+#if NET5_0_OR_GREATER
+        /// <inheritdoc />
+        /// <remarks>
+        /// The SDKs' synchronous methods (the OpenAI SDK's <c>CompleteChat</c>) come here; without this override they
+        /// would go straight to the inner handler, unrecorded.
+        /// </remarks>
+        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
+            => SendAsync(request, cancellationToken).GetAwaiter().GetResult();
+#endif
+
         private async Task<HttpResponseMessage> Record(Exchange exchange, HttpRequestMessage request, CancellationToken cancellationToken)
         {
             HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -163,6 +163,23 @@ namespace RecordingGen.IntegrationTests.Record
         }
 
         [Fact]
+        public void The_SDKs_synchronous_methods_are_recorded_too()
+        {
+            Recording chat = Chats.First(recording => !recording.Request.Stream);
+            var handler = Handler(RecordingMode.Record, Array.Empty<Recording>());
+            var client = new ChatClient(chat.Request.Model!, new ApiKeyCredential(ApiKey), SdkCalls.OpenAIOptions(handler, _server.Address));
+            OpenAIChatRequest request = chat.Request.ToOpenAIChatRequest();
+            using (chat.TestId is { } testId ? RecordingContext.BeginTest(testId) : null)
+            {
+                ChatCompletion completion = client.CompleteChat(request.Messages, request.Options).Value;
+                Assert.Equal(chat.Response.ToolCalls.Count, completion.ToolCalls.Count);
+            }
+
+            Assert.Equal(1, _server.Hits);
+            Assert.Equal(handler.Written, Directory.GetFiles(_folder, "*.json"));
+        }
+
+        [Fact]
         public void The_mode_comes_from_RECORDINGGEN_MODE_and_a_wrong_value_says_what_it_takes()
         {
             Assert.Equal(RecordingMode.Replay, RecordingOptions.ParseMode(null));
