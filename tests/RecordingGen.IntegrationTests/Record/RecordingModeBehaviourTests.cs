@@ -10,6 +10,7 @@ using OpenAI.Chat;
 using RecordingGen.IntegrationTests.Replay;
 using RecordingGen.Record;
 using RecordingGen.Replay;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace RecordingGen.IntegrationTests.Record
@@ -36,7 +37,8 @@ namespace RecordingGen.IntegrationTests.Record
         {
             List<Recording> chats = Chats.Take(6).ToList();
             List<Recording> known = chats.Take(3).ToList();
-            var handler = Handler(RecordingMode.RecordIfMissing, known);
+            Recording neverAsked = Chats[6];
+            var handler = Handler(RecordingMode.RecordIfMissing, known.Append(neverAsked));
 
             foreach (Recording chat in chats.Concat(chats))
             {
@@ -48,7 +50,7 @@ namespace RecordingGen.IntegrationTests.Record
             Assert.Equal(3, _server.Hits);
             Assert.Equal(3, Directory.GetFiles(_folder, "*.json").Length);
             Assert.Equal(6, handler.Replayed.Count);
-            Assert.Empty(handler.Unused);
+            Assert.Same(neverAsked, Assert.Single(handler.Unused));
         }
 
         [Fact]
@@ -160,6 +162,47 @@ namespace RecordingGen.IntegrationTests.Record
             }
 
             Assert.Single(Directory.GetFiles(_folder, "*.json"));
+        }
+
+        [Fact]
+        public async Task A_stream_reaches_the_caller_chunk_by_chunk_while_it_is_recorded()
+        {
+            // A server that sends one event and then waits for the test to have seen it: a handler that buffered the
+            // whole stream before handing it on would never let the test see it.
+            var firstSeen = new TaskCompletionSource();
+            Microsoft.AspNetCore.Builder.WebApplicationBuilder builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            await using Microsoft.AspNetCore.Builder.WebApplication api = builder.Build();
+            api.Urls.Add("http://127.0.0.1:0");
+            Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(api, "/v1/chat/completions", async (Microsoft.AspNetCore.Http.HttpContext context) =>
+            {
+                context.Response.ContentType = "text/event-stream";
+                await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, Event("Hel"));
+                await context.Response.Body.FlushAsync();
+                await firstSeen.Task.WaitAsync(TimeSpan.FromSeconds(20));
+                await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, Event("lo") + "data: [DONE]\n\n");
+            });
+            await api.StartAsync();
+
+            var handler = new RecordingHandler(Array.Empty<Recording>(), new RecordingOptions { Mode = RecordingMode.Record, Directory = _folder }, new SocketsHttpHandler());
+            var client = new ChatClient("gpt-4o", new ApiKeyCredential(ApiKey), SdkCalls.OpenAIOptions(handler, new Uri(api.Urls.First() + "/")));
+            var text = new System.Text.StringBuilder();
+            await foreach (StreamingChatCompletionUpdate update in client.CompleteChatStreamingAsync("Say hello."))
+            {
+                text.Append(string.Concat(update.ContentUpdate.Select(part => part.Text)));
+                if (text.ToString() == "Hel")
+                {
+                    Assert.Empty(Directory.GetFiles(_folder)); // not complete yet, so not written
+                    firstSeen.TrySetResult();
+                }
+            }
+
+            Assert.Equal("Hello", text.ToString());
+            using JsonDocument written = JsonDocument.Parse(File.ReadAllText(Assert.Single(Directory.GetFiles(_folder, "*.json"))));
+            Assert.Equal(2, written.RootElement.GetProperty("response").GetProperty("body").GetArrayLength());
+
+            static string Event(string text)
+                => "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + text + "\"},\"finish_reason\":null}]}\n\n";
         }
 
         [Fact]
