@@ -29,6 +29,27 @@ namespace RecordingGen.Generator.Tests
         }
 
         [Fact]
+        public async System.Threading.Tasks.Task A_one_input_api_embed_request_is_answered_from_an_older_api_embeddings_recording_in_the_newer_shape()
+        {
+            string older = "{\"request\":{\"method\":\"POST\",\"url\":\"http://localhost:11434/api/embeddings\",\"body\":{\"model\":\"all-minilm\",\"prompt\":\"hello\"},\"endpoint\":\"/api/embeddings\",\"model\":\"all-minilm\"},"
+                + "\"response\":{\"body\":{\"__type__\":\"ollama._types.EmbeddingsResponse\",\"__data__\":{\"embedding\":[0.5,-0.25,0.1]}},\"is_streaming\":false}}";
+            var handler = new RecordingReplayHandler(new[] { Generated.FromJson("older_embeddings", older)! });
+            using var client = new System.Net.Http.HttpClient(handler) { BaseAddress = new System.Uri("http://localhost:11434") };
+
+            // As OllamaSharp's EmbedAsync sends it.
+            using var response = await client.PostAsync("/api/embed", new System.Net.Http.StringContent("{\"model\":\"all-minilm\",\"input\":[\"hello\"]}"));
+            JsonNode answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+            Assert.Equal("all-minilm", (string?)answer["model"]);
+            Assert.Equal(new[] { 0.5f, -0.25f, 0.1f }, answer["embeddings"]![0]!.AsArray().Select(value => (float)value!));
+            using var otherPrompt = new System.Net.Http.StringContent("{\"model\":\"all-minilm\",\"input\":[\"bye\"]}");
+            RecordingMismatchException miss = await Assert.ThrowsAsync<RecordingMismatchException>(() => client.PostAsync("/api/embed", otherPrompt));
+            Assert.Contains("/api/embed", miss.Message, System.StringComparison.Ordinal);
+            using var twoInputs = new System.Net.Http.StringContent("{\"model\":\"all-minilm\",\"input\":[\"hello\",\"hello\"]}");
+            await Assert.ThrowsAsync<RecordingMismatchException>(() => client.PostAsync("/api/embed", twoInputs));
+        }
+
+        [Fact]
         public void Extra_body_is_the_top_level_keys_the_python_sdk_sends()
         {
             JsonObject recorded = Body(body => body["extra_body"] = new JsonObject { ["project_id"] = "p-1" });

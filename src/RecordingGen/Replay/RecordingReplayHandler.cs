@@ -35,7 +35,8 @@ namespace RecordingGen.Replay
     /// </list>
     /// Streaming is decided by the recording (and the request's <c>stream</c> flag it matched), never by the
     /// <c>Accept</c> header. An OpenAI model list answers with every model the handler's model lists of that endpoint
-    /// recorded, as ogx does. A request that matches nothing throws <see cref="RecordingMismatchException"/>.
+    /// recorded, as ogx does. A one-input Ollama <c>/api/embed</c> request that nothing matches is answered from a recording
+    /// of the same prompt at the older <c>/api/embeddings</c>, in the newer shape. A request that matches nothing throws <see cref="RecordingMismatchException"/>.
     /// </remarks>
     public sealed class RecordingReplayHandler : HttpMessageHandler
     {
@@ -204,16 +205,41 @@ namespace RecordingGen.Replay
         private HttpResponseMessage Answer(HttpRequestMessage request, string? body)
         {
             string path = request.RequestUri is { } uri ? (uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0]) : "/";
-            Recording recording = Match(request.Method.Method, path, ParseBody(body, out bool base64));
+            JsonTree? incoming = ParseBody(body, out bool base64);
+            Recording recording;
+            ReplayResponse? olderShape = null;
+            try
+            {
+                recording = Match(request.Method.Method, path, incoming);
+            }
+            catch (RecordingMismatchException) when (OllamaEmbedFallback.AsOlderRequest(path, incoming) is { } older && TryMatch(request.Method.Method, older.Path, older.Body) is { } found)
+            {
+                recording = found;
+                olderShape = OllamaEmbedFallback.Answer(found);
+            }
+
             lock (_replayed)
             {
                 _replayed.Add(recording);
             }
 
-            ReplayResponse response = recording.Format == RecordingFormat.OpenAIModels && recording.Response.Error is null
-                ? _modelLists.GetOrAdd(EndpointPath(recording.Request)!, endpoint => ReplayResponse.ModelUnion(ModelListsFor(endpoint)))
-                : _responses.GetOrAdd((recording, base64), key => ReplayResponse.For(key.Item1, key.Item2));
+            ReplayResponse response = olderShape
+                ?? (recording.Format == RecordingFormat.OpenAIModels && recording.Response.Error is null
+                    ? _modelLists.GetOrAdd(EndpointPath(recording.Request)!, endpoint => ReplayResponse.ModelUnion(ModelListsFor(endpoint)))
+                    : _responses.GetOrAdd((recording, base64), key => ReplayResponse.For(key.Item1, key.Item2)));
             return response.ToMessage(request);
+        }
+
+        private Recording? TryMatch(string method, string path, JsonTree body)
+        {
+            try
+            {
+                return Match(method, path, body);
+            }
+            catch (RecordingMismatchException)
+            {
+                return null; // the miss of the request as it was sent is the one to report
+            }
         }
 
         // Every OpenAI model list of this endpoint that answered normally, in SourcePath order (which one's entry of a model wins).

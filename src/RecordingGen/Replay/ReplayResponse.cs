@@ -194,7 +194,7 @@ namespace RecordingGen.Replay
             return body.Append('}').ToString();
         }
 
-        private static ReplayResponse Json(HttpStatusCode status, string json) => new ReplayResponse(status, "application/json", Utf8.GetBytes(json));
+        public static ReplayResponse Json(HttpStatusCode status, string json) => new ReplayResponse(status, "application/json", Utf8.GetBytes(json));
 
         private static string JsonString(string value)
             => System.Text.Json.JsonSerializer.Serialize(value);
