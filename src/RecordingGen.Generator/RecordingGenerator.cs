@@ -41,6 +41,15 @@ namespace RecordingGen.Generator
                 }
             });
 
+            IncrementalValuesProvider<DiagnosticInfo> strays = context.AdditionalTextsProvider
+                .Where(static text => text.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Select(static (pair, cancellationToken) => OptionsReader.CheckStray(pair.Left, pair.Right, cancellationToken))
+                .Where(static diagnostic => diagnostic is not null)
+                .Select(static (diagnostic, _) => diagnostic!)
+                .WithTrackingName(TrackingNames.StrayCheck);
+            context.RegisterSourceOutput(strays, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
+
             IncrementalValuesProvider<RecordingFile> files = context.AdditionalTextsProvider
                 .Where(static text => text.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
                 .Combine(context.AnalyzerConfigOptionsProvider)

@@ -29,7 +29,8 @@ namespace RecordingGen
 
         /// <summary>
         /// The chunk's data as JSON text (the recorder's <c>__data__</c> unwrapped, or an SSE event's data);
-        /// built on first access. <c>null</c> when the data is not JSON, such as the <c>[DONE]</c> terminator.
+        /// built on first access. When the data is not JSON, such as the <c>[DONE]</c> terminator, it is the four-character
+        /// JSON text <c>"null"</c> (never a null reference, so every chunk's Json parses); <see cref="Data"/> has the text as recorded.
         /// </summary>
         public string Json => _rawData is null ? _json.Value ?? "null" : "null";
 

@@ -202,6 +202,8 @@ namespace RecordingGen.Benchmarks
                     GC.KeepAlive(RecordingGen.Generator.Validation.ReplayIdentity.Compute("a/b.json", request, null, new LocationInfo("a/b.json", default, default), string.Empty));
                 }
             })) - flat;
+            var chars = texts.Select(text => text.GetText()!.ToString()).ToList();
+            double secrets = Median3(() => chars.ForEach(text => GC.KeepAlive(RecordingGen.Generator.Validation.SecretCheck.Find(text.AsSpan()))));
             var emitOptions = new EmitOptions("Bench", true);
             ImmutableArray<DataBatch> batches = DataBatch.Split(results.Where(result => result.Data is not null).Select(result => result.Data!).ToImmutableArray());
             double emit = Median3(() =>
@@ -221,6 +223,7 @@ namespace RecordingGen.Benchmarks
             Console.WriteLine($"| of which FlatJson.Parse (tokens, every distinct string decoded once) | {flat:F0} |");
             Console.WriteLine($"| of which, about: every value to compact tokens, string table and its packed layout | {tokens:F0} |");
             Console.WriteLine($"| of which, about: ReplayIdentity.Compute (RG0008 request key) | {fingerprint:F0} |");
+            Console.WriteLine($"| of which SecretCheck.Find (RG0010 over the text) | {secrets:F0} |");
             Console.WriteLine($"| DataEmitter.Emit (C# source of every batch) | {emit:F0} |");
             Console.WriteLine($"| FacadeEmitter.Emit (the Recordings class) | {facade:F0} |");
             List<RecordingData> data = results.Where(result => result.Data is not null).Select(result => result.Data!).ToList();

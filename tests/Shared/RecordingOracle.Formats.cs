@@ -357,7 +357,7 @@ namespace RecordingGen.Tests.Shared
                 Str(request["url"]),
                 endpoint,
                 Str(request["model"]) ?? Str(requestBody["model"]),
-                requestBody["stream"]?.GetValueKind() == JsonValueKind.True,
+                requestBody["stream"]?.GetValueKind() == JsonValueKind.True || (endpoint?.EndsWith("_stream", System.StringComparison.Ordinal) ?? false),
                 body,
                 messages,
                 tools,

@@ -137,6 +137,7 @@ namespace RecordingGen.Tests.Shared
                     {
                         JsonNode? choice = (data?["choices"] as JsonArray)?.FirstOrDefault();
                         delta = Str(choice?["delta"]?["content"]);
+                        thinkingDelta = Str(choice?["delta"]?["reasoning_content"]) ?? Str(choice?["delta"]?["reasoning"]);
                         finish = Str(choice?["finish_reason"]);
                         finishReason = finish ?? finishReason;
                         int position = 0;
@@ -191,6 +192,7 @@ namespace RecordingGen.Tests.Shared
                 {
                     JsonNode? choice = (completion["choices"] as JsonArray)?.FirstOrDefault();
                     text = Content(choice?["message"]?["content"]) ?? "";
+                    thinking = Str(choice?["message"]?["reasoning_content"]) ?? Str(choice?["message"]?["reasoning"]) ?? "";
                     toolCalls.AddRange(Calls(choice?["message"]?["tool_calls"]));
                     finishReason = Str(choice?["finish_reason"]);
                     usage = completion["usage"] is JsonObject u ? ReadUsage(u) : null;

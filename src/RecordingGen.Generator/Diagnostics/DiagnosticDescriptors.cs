@@ -143,6 +143,15 @@ namespace RecordingGen.Generator.Diagnostics
             isEnabledByDefault: true,
             helpLinkUri: HelpBase + "rg0015-recordinggennamespace-is-not-a-namespace");
 
+        public static readonly DiagnosticDescriptor StrayRecording = new DiagnosticDescriptor(
+            id: "RG0016",
+            title: "JSON file looks like a recording but is not one",
+            messageFormat: "'{0}' looks like a recording but is not under a 'recordings' folder, so it is not generated; move it into one, or set RecordingGen=\"true\" on its AdditionalFiles item (RecordingGen=\"false\" says it is not one)",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpBase + "rg0016-json-file-looks-like-a-recording-but-is-not-one");
+
         public static readonly DiagnosticDescriptor InternalError = new DiagnosticDescriptor(
             id: "RG9999",
             title: "RecordingGen failed on a recording",

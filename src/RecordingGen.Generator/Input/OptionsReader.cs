@@ -69,6 +69,30 @@ namespace RecordingGen.Generator.Input
             return PathNames.HasRecordingsFolder(file.Path) || (file.Link is { } link && PathNames.HasRecordingsFolder(link)) ? file : null;
         }
 
+        /// <summary>
+        /// An info diagnostic for a JSON file that is not taken as a recording but begins like one (<c>test_id</c>, or
+        /// <c>request</c> and <c>response</c>, among its first characters), so it is not ignored without a word. Only
+        /// the start of the text is looked at: a large unrelated file is never parsed.
+        /// </summary>
+        public static DiagnosticInfo? CheckStray(AdditionalText text, AnalyzerConfigOptionsProvider provider, System.Threading.CancellationToken cancellationToken)
+        {
+            if (SelectRecording(text, provider) is not null || Value(provider.GetOptions(text), "build_metadata.AdditionalFiles.RecordingGen") is not null)
+            {
+                return null;
+            }
+
+            Microsoft.CodeAnalysis.Text.SourceText? source = text.GetText(cancellationToken);
+            if (source is null)
+            {
+                return null;
+            }
+
+            string start = source.ToString(new Microsoft.CodeAnalysis.Text.TextSpan(0, System.Math.Min(source.Length, 600)));
+            bool looksLikeOne = start.TrimStart().StartsWith("{", System.StringComparison.Ordinal)
+                && (start.Contains("\"test_id\"") || (start.Contains("\"request\"") && (start.Contains("\"response\"") || start.Contains("\"method\""))));
+            return looksLikeOne ? new DiagnosticInfo(DiagnosticDescriptors.StrayRecording, new LocationInfo(text.Path, default, default), text.Path) : null;
+        }
+
         private static string? Value(AnalyzerConfigOptions options, string key)
             => options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
     }

@@ -371,6 +371,8 @@ namespace RecordingGen.Generator.Parsing
 
             if (VertexReader.IsGenerateContent(endpoint))
             {
+                // Vertex streams by endpoint (generate_content_stream), not by a flag in the body.
+                request.Stream |= endpoint!.EndsWith("_stream", System.StringComparison.Ordinal);
                 if (body is { } vertexBody)
                 {
                     VertexReader.ReadRequest(vertexBody, request);

@@ -8,62 +8,89 @@ namespace RecordingGen.Generator.Validation
     /// before it is committed: OpenAI and Anthropic keys (<c>sk-...</c>), Google API keys (<c>AIza...</c>), AWS access key
     /// ids (<c>AKIA</c>/<c>ASIA</c> + 16), GitHub tokens (<c>ghp_</c>, <c>gho_</c>, <c>ghu_</c>, <c>ghs_</c>, <c>ghr_</c>,
     /// <c>github_pat_</c>) and bearer tokens. Each shape starts with a fixed marker, found with the runtime's vectorized
-    /// search; only then are the characters after it checked, so a file without markers costs one search per marker.
+    /// search; only then are the characters after it checked, so a file without markers costs six searches.
     /// </summary>
     internal static class SecretCheck
     {
         private const int MaxReported = 5;
 
-        private static readonly Shape[] Shapes =
+        private static readonly Shape OpenAI = new Shape("sk-", "an OpenAI or Anthropic API key", minimum: 20, TokenChar);
+        private static readonly Shape Google = new Shape("AIza", "a Google API key", minimum: 35, TokenChar);
+        private static readonly Shape[] Aws = { new Shape("AKIA", "an AWS access key id", minimum: 16, UpperOrDigit, exact: true), new Shape("ASIA", "an AWS access key id", minimum: 16, UpperOrDigit, exact: true) };
+        private static readonly Shape[] GitHub =
         {
-            new Shape("sk-", "an OpenAI or Anthropic API key", minimum: 20, TokenChar),
-            new Shape("AIza", "a Google API key", minimum: 35, TokenChar),
-            new Shape("AKIA", "an AWS access key id", minimum: 16, UpperOrDigit, exact: true),
-            new Shape("ASIA", "an AWS access key id", minimum: 16, UpperOrDigit, exact: true),
             new Shape("ghp_", "a GitHub token", minimum: 36, LetterOrDigit),
             new Shape("gho_", "a GitHub token", minimum: 36, LetterOrDigit),
             new Shape("ghu_", "a GitHub token", minimum: 36, LetterOrDigit),
             new Shape("ghs_", "a GitHub token", minimum: 36, LetterOrDigit),
             new Shape("ghr_", "a GitHub token", minimum: 36, LetterOrDigit),
-            new Shape("github_pat_", "a GitHub token", minimum: 22, TokenChar),
-            new Shape("Bearer ", "a bearer token", minimum: 20, BearerChar),
+        };
+
+        private static readonly Shape GitHubPat = new Shape("github_pat_", "a GitHub token", minimum: 22, TokenChar);
+
+        private static readonly Shape Bearer = new Shape("Bearer ", "a bearer token", minimum: 20, BearerChar);
+
+        // Six searches cover the eleven shapes: the two AWS prefixes share "IA" two characters in, the GitHub tokens "gh".
+        private static readonly (string Needle, int Back, Shape[] Shapes)[] Searches =
+        {
+            ("sk-", 0, new[] { OpenAI }),
+            ("AIza", 0, new[] { Google }),
+            ("IA", 2, Aws),
+            ("gh", 0, GitHub),
+            ("github_pat_", 0, new[] { GitHubPat }),
+            ("Bearer ", 0, new[] { Bearer }),
         };
 
         /// <summary>Where secrets start in <paramref name="text"/> (char offsets, their length, what they look like), in text order, at most five.</summary>
         public static List<(int Offset, int Length, string Kind, string Masked)> Find(ReadOnlySpan<char> text)
         {
             var found = new List<(int Offset, int Length, string Kind, string Masked)>();
-            foreach (Shape shape in Shapes)
+            foreach ((string needle, int back, Shape[] shapes) in Searches)
             {
                 int from = 0;
                 while (found.Count < MaxReported * 2 && from < text.Length)
                 {
-                    int at = text.Slice(from).IndexOf(shape.Marker.AsSpan(), StringComparison.Ordinal);
-                    if (at < 0)
+                    int hit = text.Slice(from).IndexOf(needle.AsSpan(), StringComparison.Ordinal);
+                    if (hit < 0)
                     {
                         break;
                     }
 
-                    at += from;
-                    int end = at + shape.Marker.Length;
-                    while (end < text.Length && shape.Allowed(text[end]))
+                    int at = from + hit - back;
+                    from += hit + needle.Length;
+                    if (at < 0)
                     {
-                        end++;
+                        continue;
                     }
 
-                    int body = end - at - shape.Marker.Length;
-                    bool startsWord = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
-                    if (startsWord && (shape.Exact ? body == shape.Minimum : body >= shape.Minimum))
+                    foreach (Shape shape in shapes)
                     {
-                        found.Add((at, end - at, shape.Kind, Mask(text.Slice(at, end - at))));
+                        if (text.Slice(at).StartsWith(shape.Marker.AsSpan(), StringComparison.Ordinal) && Match(text, at, shape) is { } end)
+                        {
+                            found.Add((at, end - at, shape.Kind, Mask(text.Slice(at, end - at))));
+                            from = Math.Max(from, end);
+                            break;
+                        }
                     }
-
-                    from = end;
                 }
             }
 
             found.Sort((a, b) => a.Offset.CompareTo(b.Offset));
             return found.Count > MaxReported ? found.GetRange(0, MaxReported) : found;
+        }
+
+        /// <summary>Where the secret that starts with the shape's marker at <paramref name="at"/> ends, or null when what follows does not fit.</summary>
+        private static int? Match(ReadOnlySpan<char> text, int at, Shape shape)
+        {
+            int end = at + shape.Marker.Length;
+            while (end < text.Length && shape.Allowed(text[end]))
+            {
+                end++;
+            }
+
+            int body = end - at - shape.Marker.Length;
+            bool startsWord = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+            return startsWord && (shape.Exact ? body == shape.Minimum : body >= shape.Minimum) ? end : null;
         }
 
         // The message shows the shape, never the secret: a build log is not a safer place for it.

@@ -5,7 +5,7 @@ using RecordingGen.Generator.Parsing.Json;
 
 namespace RecordingGen.Generator.Parsing.Formats
 {
-    /// <summary>The typed layer of OpenAI chat completions: messages and tools of the request, text, tool calls, finish reason and usage of the response.</summary>
+    /// <summary>The typed layer of OpenAI chat completions: messages and tools of the request, text, reasoning (Thinking), tool calls, finish reason and usage of the response.</summary>
     internal static class OpenAIChatReader
     {
         public const string ChunkType = "openai.types.chat.chat_completion_chunk.ChatCompletionChunk";
@@ -53,11 +53,14 @@ namespace RecordingGen.Generator.Parsing.Formats
         public static void ReadStream(ResponseShape response)
         {
             var calls = new SortedDictionary<int, ToolCallBuilder>();
+            bool anyThinking = false;
             foreach (ChunkShape chunk in response.Chunks)
             {
                 JsonValue? choice = ((JsonValue?)chunk.Data).Member("choices").FirstItem();
                 JsonValue? delta = choice.Member("delta");
                 chunk.TextDelta = delta.Member("content").String();
+                chunk.ThinkingDelta = Reasoning(delta);
+                anyThinking |= chunk.ThinkingDelta is not null;
                 chunk.FinishReason = choice.Member("finish_reason").String();
                 if (chunk.FinishReason is not null)
                 {
@@ -92,6 +95,7 @@ namespace RecordingGen.Generator.Parsing.Formats
             }
 
             response.TextFromChunks = true;
+            response.ThinkingFromChunks = anyThinking;
             foreach (ToolCallBuilder call in calls.Values)
             {
                 response.ToolCalls.Add(new ToolCallShape { Path = call.Path, Id = call.Id, Name = call.Name ?? string.Empty, Arguments = call.Arguments.ToString() });
@@ -105,10 +109,17 @@ namespace RecordingGen.Generator.Parsing.Formats
                 ? ReadMessage(value, response.BodyPath["choices"][0]["message"])
                 : new MessageShape();
             response.Text = message.Text;
+            response.Thinking = Reasoning(choice.Member("message"));
             response.ToolCalls.AddRange(message.ToolCalls);
             response.FinishReason = choice.Member("finish_reason").String();
             response.Usage = ReadUsage(body.Member("usage"));
         }
+
+        /// <summary>
+        /// Reasoning as OpenAI-compatible servers return it beside the content: <c>reasoning_content</c> (vLLM, DeepSeek)
+        /// or <c>reasoning</c> (Ollama's OpenAI endpoint, gpt-oss).
+        /// </summary>
+        private static string? Reasoning(JsonValue? message) => message.Member("reasoning_content").String() ?? message.Member("reasoning").String();
 
         private static MessageShape ReadMessage(JsonValue item, JsonPath path)
         {
