@@ -41,6 +41,17 @@ namespace RecordingGen.Generator
                 }
             });
 
+            // Severities configured per recording file or folder (.editorconfig), applied to the diagnostics located there.
+            IncrementalValueProvider<EquatableArray<FileSeverities>> severities = context.AdditionalTextsProvider
+                .Where(static text => text.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Select(static (pair, _) => FileSeverities.Read(pair.Left, pair.Right))
+                .Where(static file => file is not null)
+                .Select(static (file, _) => file!)
+                .Collect()
+                .Select(static (all, _) => FileSeverities.Collect(all))
+                .WithTrackingName(TrackingNames.Severities);
+
             IncrementalValuesProvider<DiagnosticInfo> strays = context.AdditionalTextsProvider
                 .Where(static text => text.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
                 .Combine(context.AnalyzerConfigOptionsProvider)
@@ -48,7 +59,7 @@ namespace RecordingGen.Generator
                 .Where(static diagnostic => diagnostic is not null)
                 .Select(static (diagnostic, _) => diagnostic!)
                 .WithTrackingName(TrackingNames.StrayCheck);
-            context.RegisterSourceOutput(strays, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
+            context.RegisterSourceOutput(strays.Combine(severities), static (spc, input) => Report(spc, input.Left, input.Right));
 
             IncrementalValuesProvider<RecordingFile> files = context.AdditionalTextsProvider
                 .Where(static text => text.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
@@ -73,11 +84,11 @@ namespace RecordingGen.Generator
                 .Collect()
                 .Select(static (lists, _) => DiagnosticInfo.Distinct(lists))
                 .WithTrackingName(TrackingNames.Diagnostics);
-            context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+            context.RegisterSourceOutput(diagnostics.Combine(severities), static (spc, input) =>
             {
-                foreach (DiagnosticInfo info in list)
+                foreach (DiagnosticInfo info in input.Left)
                 {
-                    spc.ReportDiagnostic(info.ToDiagnostic());
+                    Report(spc, info, input.Right);
                 }
             });
 
@@ -142,13 +153,21 @@ namespace RecordingGen.Generator
                 .Collect()
                 .Select(static (all, _) => ReplayConflicts.Find(all))
                 .WithTrackingName(TrackingNames.ReplayConflicts);
-            context.RegisterSourceOutput(conflicts, static (spc, all) =>
+            context.RegisterSourceOutput(conflicts.Combine(severities), static (spc, input) =>
             {
-                foreach (DiagnosticInfo conflict in all)
+                foreach (DiagnosticInfo conflict in input.Left)
                 {
-                    spc.ReportDiagnostic(conflict.ToDiagnostic());
+                    Report(spc, conflict, input.Right);
                 }
             });
+        }
+
+        private static void Report(SourceProductionContext context, DiagnosticInfo info, EquatableArray<FileSeverities> severities)
+        {
+            if (FileSeverities.Apply(info, severities) is { } diagnostic)
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
         }
     }
 }

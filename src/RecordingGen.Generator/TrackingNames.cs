@@ -7,6 +7,7 @@ namespace RecordingGen.Generator
         public const string EmitOptions = nameof(EmitOptions);
         public const string NamespaceCheck = nameof(NamespaceCheck);
         public const string StrayCheck = nameof(StrayCheck);
+        public const string Severities = nameof(Severities);
         public const string RecordingFiles = nameof(RecordingFiles);
         public const string Parse = nameof(Parse);
         public const string Diagnostics = nameof(Diagnostics);

@@ -120,13 +120,64 @@ namespace RecordingGen.IntegrationTests
 
                 (int exitCode, string build) = DotnetCli.Try(work, "build");
 
-                Assert.NotEqual(0, exitCode);
+                Assert.True(exitCode != 0, build);
                 string[] unreadable = Lines(build, "error RG0011");
                 Assert.Contains(unreadable, line => line.Contains("recordings/missing.json", StringComparison.Ordinal));
                 Assert.Contains(unreadable, line => line.Contains("recordings/folder.json", StringComparison.Ordinal));
                 Assert.DoesNotContain(unreadable, line => line.Contains("ok.json", StringComparison.Ordinal));
                 Assert.DoesNotContain("RG0001", build);
                 Assert.Contains("cannot be read: the build could not open it", build);
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+
+        [Fact]
+        public void Severities_set_per_folder_and_per_file_in_editorconfig_apply_to_the_recordings_there()
+        {
+            string work = Directory.CreateTempSubdirectory("recordinggen-severity-").FullName;
+            try
+            {
+                foreach (string folder in new[] { "loose", "strict", "plain" })
+                {
+                    Directory.CreateDirectory(Path.Combine(work, "recordings", folder));
+                    File.WriteAllText(Path.Combine(work, "recordings", folder, "answer.json"), Chat(toolCallId: "call_nobody_made")); // RG0004
+                }
+
+                // The SDK passes the compiler the .editorconfig files of the folders its C# files are in (and above).
+                File.WriteAllText(Path.Combine(work, "Tests.cs"), "namespace Consumer { internal static class Tests { } }");
+                File.WriteAllText(Path.Combine(work, ".editorconfig"), """
+                    root = true
+
+                    [recordings/loose/**.json]
+                    recordinggen_diagnostic.RG0004.severity = none
+
+                    [recordings/strict/answer.json]
+                    recordinggen_diagnostic.RG0004.severity = error
+                    """);
+                File.WriteAllText(Path.Combine(work, "Consumer.csproj"), $"""
+                    <Project Sdk="Microsoft.NET.Sdk">
+                      <Import Project="{Path.Combine(TestPaths.RepoRoot, "src", "RecordingGen", "build", "RecordingGen.props")}" />
+                      <PropertyGroup>
+                        <TargetFramework>net10.0</TargetFramework>
+                        <RootNamespace>Consumer</RootNamespace>
+                      </PropertyGroup>
+                      <ItemGroup>
+                        <Analyzer Include="{TestPaths.GeneratorAssembly}" />
+                        <Reference Include="{typeof(Recording).Assembly.Location}" />
+                        <AdditionalFiles Include="recordings/**/*.json" />
+                      </ItemGroup>
+                    </Project>
+                    """);
+
+                (int exitCode, string build) = DotnetCli.Try(work, "build");
+
+                Assert.True(exitCode != 0, build);
+                Assert.Contains(Lines(build, "RG0004"), line => line.Contains("strict", StringComparison.Ordinal) && line.Contains("error RG0004", StringComparison.Ordinal));
+                Assert.Contains(Lines(build, "RG0004"), line => line.Contains("plain", StringComparison.Ordinal) && line.Contains("warning RG0004", StringComparison.Ordinal));
+                Assert.DoesNotContain(Lines(build, "RG0004"), line => line.Contains("loose", StringComparison.Ordinal));
             }
             finally
             {
