@@ -103,7 +103,7 @@ namespace RecordingGen.Generator.Tests
             Diagnostic warning = Assert.Single(output.GeneratorDiagnostics);
             Assert.Equal("RG0004", warning.Id);
             Assert.Equal("/project/recordings/sub/x.json", warning.Location.GetLineSpan().Path);
-            Assert.Contains("RecordingList(1,", output.Source("Recordings.g.cs"));
+            Assert.Contains("RecordingList(new string[1] {", output.Source("Recordings.g.cs"));
 
             // The choice does not depend on the order of the items.
             files.Reverse();
@@ -176,7 +176,7 @@ namespace RecordingGen.Generator.Tests
             Assert.Equal("RG0011", diagnostic.Id);
             Assert.Contains("cannot be read: the build could not open it", diagnostic.GetMessage(CultureInfo.InvariantCulture));
             Assert.Empty(output.CompilationDiagnostics);
-            Assert.Contains("RecordingList(1,", output.Source("Recordings.g.cs"));
+            Assert.Contains("RecordingList(new string[1] {", output.Source("Recordings.g.cs"));
         }
 
         [Fact]

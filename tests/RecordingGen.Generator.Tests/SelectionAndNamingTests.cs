@@ -76,7 +76,7 @@ namespace RecordingGen.Generator.Tests
             GeneratorOutput output = GeneratorHarness.Run(new AdditionalText[0], null, "class C { int N => Consumer.Tests.Recordings.All.Count; }");
 
             Assert.Empty(output.CompilationDiagnostics);
-            Assert.Contains("RecordingList(0, GetRecording)", output.Source("Recordings.g.cs"));
+            Assert.Contains("RecordingList(new string[0] { }, GetRecording)", output.Source("Recordings.g.cs"));
         }
 
         [Theory]

@@ -24,7 +24,16 @@ namespace RecordingGen.Generator.Emit
             writer.Open("public static partial class " + FacadeTree.RootClassName);
             writer.Line("/// <summary>Every recording, ordered by <see cref=\"global::RecordingGen.Recording.SourcePath\"/> (ordinal); each is decoded on first access.</summary>");
             writer.Line("public static global::System.Collections.Generic.IReadOnlyList<global::RecordingGen.Recording> All { get; } =");
-            writer.Line("    new global::RecordingGen.Internal.RecordingList(" + sortedSummaries.Count.ToString(CultureInfo.InvariantCulture) + ", GetRecording);");
+
+            // The paths are the data's own SourcePath literals (stored once), so a test framework can list every
+            // recording as its own test case without decoding one (RecordingCases.Paths).
+            writer.StartLine().Append("    new global::RecordingGen.Internal.RecordingList(new string[").Append(sortedSummaries.Count.ToString(CultureInfo.InvariantCulture)).Append("] { ");
+            for (int i = 0; i < sortedSummaries.Count; i++)
+            {
+                writer.Append(i == 0 ? string.Empty : ", ").Append(CSharpText.Literal(sortedSummaries[i].SourcePath));
+            }
+
+            writer.Append(sortedSummaries.Count == 0 ? "}, GetRecording);" : " }, GetRecording);").EndLine();
             writer.Line();
             WriteGetRecording(writer, sortedSummaries, dataNamespace);
 
@@ -113,7 +122,7 @@ namespace RecordingGen.Generator.Emit
                 first = false;
             }
 
-            writer.Append(" }, " + getRecording + ");").EndLine();
+            writer.Append(" }, " + getRecording + ", (global::RecordingGen.Internal.RecordingList)" + getRecording.Substring(0, getRecording.Length - ".GetRecording".Length) + ".All);").EndLine();
         }
 
         /// <summary>

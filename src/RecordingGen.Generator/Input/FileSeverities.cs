@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using RecordingGen.Generator.Diagnostics;
 using RecordingGen.Generator.Model;
 
 namespace RecordingGen.Generator.Input
@@ -19,23 +20,30 @@ namespace RecordingGen.Generator.Input
         private const string Prefix = "recordinggen_diagnostic.";
         private const string Suffix = ".severity";
 
+        private static readonly string[] Ids =
+        {
+            DiagnosticDescriptors.InvalidJson.Id, DiagnosticDescriptors.MissingRequestOrResponse.Id, DiagnosticDescriptors.UnknownFormat.Id,
+            DiagnosticDescriptors.UnmatchedToolCallId.Id, DiagnosticDescriptors.InconsistentStream.Id, DiagnosticDescriptors.UndeclaredTool.Id,
+            DiagnosticDescriptors.InvalidToolArguments.Id, DiagnosticDescriptors.AmbiguousReplay.Id, DiagnosticDescriptors.LooksLikeSecret.Id,
+            DiagnosticDescriptors.UnreadableFile.Id, DiagnosticDescriptors.NotUtf8.Id, DiagnosticDescriptors.InvalidStatus.Id,
+            DiagnosticDescriptors.InvalidIdMapping.Id, DiagnosticDescriptors.StrayRecording.Id, DiagnosticDescriptors.InternalError.Id,
+        };
+
         /// <summary>The severities configured for <paramref name="text"/> (entries "RG0007=none"), or null when there are none.</summary>
         public static FileSeverities? Read(AdditionalText text, AnalyzerConfigOptionsProvider provider)
         {
+            // Each id is asked for by name: AnalyzerConfigOptions.Keys is not implemented by every host, and a generator
+            // that throws loses all its output.
             AnalyzerConfigOptions options = provider.GetOptions(text);
             var entries = new List<string>();
-            foreach (string key in options.Keys)
+            foreach (string id in Ids)
             {
-                // .editorconfig keys arrive lower-cased.
-                if (key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && key.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase)
-                    && options.TryGetValue(key, out string? value))
+                if (options.TryGetValue(Prefix + id.ToLowerInvariant() + Suffix, out string? value) || options.TryGetValue(Prefix + id + Suffix, out value))
                 {
-                    string id = key.Substring(Prefix.Length, key.Length - Prefix.Length - Suffix.Length).ToUpperInvariant();
                     entries.Add(id + "=" + value.Trim().ToLowerInvariant());
                 }
             }
 
-            entries.Sort(StringComparer.Ordinal);
             return entries.Count == 0 ? null : new FileSeverities(Naming.PathNames.Canonical(text.Path), new EquatableArray<string>(entries));
         }
 

@@ -14,6 +14,8 @@ namespace RecordingGen.Internal
     {
         private readonly Func<int, Recording> _get;
         private readonly int[]? _indices;
+        private readonly string[]? _paths;
+        private readonly RecordingList? _root;
 
         /// <summary>Creates a list of the recordings 0 to <paramref name="count"/> - 1 fetched by <paramref name="get"/>.</summary>
         public RecordingList(int count, Func<int, Recording> get)
@@ -28,6 +30,46 @@ namespace RecordingGen.Internal
             Count = indices.Length;
             _indices = indices;
             _get = get;
+        }
+
+        /// <summary>Creates the list of every recording, whose source paths (sorted ordinally) are <paramref name="paths"/>.</summary>
+        public RecordingList(string[] paths, Func<int, Recording> get)
+        {
+            Count = paths.Length;
+            _paths = paths;
+            _get = get;
+        }
+
+        /// <summary>Creates a group's list: the recordings at <paramref name="indices"/> of <paramref name="root"/>.</summary>
+        public RecordingList(int[] indices, Func<int, Recording> get, RecordingList root)
+            : this(indices, get)
+        {
+            _root = root;
+        }
+
+        /// <summary>The recordings' source paths in list order, without decoding any recording; null when the generated code predates them.</summary>
+        internal IReadOnlyList<string>? Paths
+        {
+            get
+            {
+                if (_paths is not null)
+                {
+                    return _paths;
+                }
+
+                if (_root?._paths is not { } all || _indices is null)
+                {
+                    return null;
+                }
+
+                var paths = new string[_indices.Length];
+                for (int i = 0; i < paths.Length; i++)
+                {
+                    paths[i] = all[_indices[i]];
+                }
+
+                return paths;
+            }
         }
 
         /// <inheritdoc />

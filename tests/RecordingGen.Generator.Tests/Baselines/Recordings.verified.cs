@@ -11,7 +11,7 @@ namespace Consumer.Tests
     {
         /// <summary>Every recording, ordered by <see cref="global::RecordingGen.Recording.SourcePath"/> (ordinal); each is decoded on first access.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::RecordingGen.Recording> All { get; } =
-            new global::RecordingGen.Internal.RecordingList(17, GetRecording);
+            new global::RecordingGen.Internal.RecordingList(new string[17] { "recordings/openai-chat/3f1c0de4a5b6c7d8e9f00112233445566778899aabbccddeeff00112233aabbc.json", "recordings/openai-chat/hostile #error 'name' (1).json", "recordings/openai-chat/tool_call_after_history.json", "recordings/other/anthropic_messages_history.json", "recordings/other/anthropic_style_stream.json", "recordings/other/embeddings_base64.json", "recordings/other/embeddings_float.json", "recordings/other/gemini_interactions_error.json", "recordings/other/gemini_interactions_stream.json", "recordings/other/id_normalization.json", "recordings/other/models-0a1b2c3d4e5f-deadbeef.json", "recordings/other/ollama_chat_stream.json", "recordings/other/ollama_embed.json", "recordings/other/provider_error.json", "recordings/other/text_completion_stream.json", "recordings/other/tool_runtime_search.json", "recordings/other/vertex_generate_content_stream.json" }, GetRecording);
 
         private static global::RecordingGen.Recording GetRecording(int index)
         {
@@ -52,7 +52,7 @@ namespace Consumer.Tests
         {
             /// <summary>The recordings of this group and its subgroups, ordered by SourcePath; each is decoded on first access.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::RecordingGen.Recording> All { get; } =
-                new global::RecordingGen.Internal.RecordingList(new int[] { 0, 1, 2 }, global::Consumer.Tests.Recordings.GetRecording);
+                new global::RecordingGen.Internal.RecordingList(new int[] { 0, 1, 2 }, global::Consumer.Tests.Recordings.GetRecording, (global::RecordingGen.Internal.RecordingList)global::Consumer.Tests.Recordings.All);
 
             /// <summary>
             /// The recording <c>recordings/openai-chat/3f1c0de4a5b6c7d8e9f00112233445566778899aabbccddeeff00112233aabbc.json</c> (/v1/chat/completions).
@@ -78,7 +78,7 @@ namespace Consumer.Tests
         {
             /// <summary>The recordings of this group and its subgroups, ordered by SourcePath; each is decoded on first access.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::RecordingGen.Recording> All { get; } =
-                new global::RecordingGen.Internal.RecordingList(new int[] { 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 }, global::Consumer.Tests.Recordings.GetRecording);
+                new global::RecordingGen.Internal.RecordingList(new int[] { 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 }, global::Consumer.Tests.Recordings.GetRecording, (global::RecordingGen.Internal.RecordingList)global::Consumer.Tests.Recordings.All);
 
             /// <summary>
             /// The recording <c>recordings/other/anthropic_messages_history.json</c>.
