@@ -23,16 +23,36 @@ namespace RecordingGen.IntegrationTests
                 string feed = Path.Combine(work, "feed");
                 DotnetCli.Run(TestPaths.RepoRoot, "pack", "src/RecordingGen/RecordingGen.csproj", "-c", "Release", "-o", feed, "-p:Version=" + version);
 
+                string pack = DotnetCli.Run(TestPaths.RepoRoot, "pack", "src/RecordingGen.Extensions.AI/RecordingGen.Extensions.AI.csproj", "-c", "Release", "-o", feed, "-p:Version=" + version)
+                    + DotnetCli.Run(TestPaths.RepoRoot, "pack", "src/RecordingGen.Xunit/RecordingGen.Xunit.csproj", "-c", "Release", "-o", feed, "-p:Version=" + version);
+                Assert.DoesNotContain("warning", pack, StringComparison.OrdinalIgnoreCase);
+
                 string package = Path.Combine(feed, "RecordingGen." + version + ".nupkg");
                 using (ZipArchive archive = ZipFile.OpenRead(package))
                 {
                     string[] entries = archive.Entries.Select(entry => entry.FullName).ToArray();
-                    Assert.Contains("analyzers/dotnet/cs/RecordingGen.Generator.dll", entries);
-                    Assert.Contains("analyzers/dotnet/cs/System.Text.Json.dll", entries);
+                    // Under roslyn4.8, so a compiler older than the generator's Roslyn skips it instead of failing to load it.
+                    Assert.Contains("analyzers/dotnet/roslyn4.8/cs/RecordingGen.Generator.dll", entries);
+                    Assert.Contains("analyzers/dotnet/roslyn4.8/cs/System.Text.Json.dll", entries);
+                    Assert.DoesNotContain(entries, entry => entry.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal));
                     Assert.Contains("buildTransitive/RecordingGen.props", entries);
                     Assert.Contains("lib/netstandard2.0/RecordingGen.dll", entries);
-                    Assert.Contains("lib/net10.0/RecordingGen.dll", entries);
+                    Assert.Contains("lib/net8.0/RecordingGen.dll", entries);
+                    Assert.Contains("PACKAGE.md", entries);
+                    Assert.Contains("docs/Diagnostics.md", entries);
+                    string nuspec = new StreamReader(archive.Entries.Single(entry => entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).ReadToEnd();
+                    Assert.Contains("<readme>PACKAGE.md</readme>", nuspec);
+                    Assert.Contains("<repository type=\"git\" url=\"https://github.com/recordinggen/recordinggen\"", nuspec);
+                    Assert.Contains("<license type=\"expression\">MIT</license>", nuspec);
                 }
+
+                foreach (string companion in new[] { "RecordingGen.Extensions.AI", "RecordingGen.Xunit" })
+                {
+                    using ZipArchive archive = ZipFile.OpenRead(Path.Combine(feed, companion + "." + version + ".nupkg"));
+                    Assert.Contains(archive.Entries, entry => entry.FullName == "PACKAGE.md");
+                }
+
+                Assert.True(File.Exists(Path.Combine(feed, "RecordingGen." + version + ".snupkg")), "the symbols package is written beside the package");
 
                 string consumer = Path.Combine(work, "consumer");
                 Directory.CreateDirectory(Path.Combine(consumer, "recordings"));
@@ -71,6 +91,11 @@ namespace RecordingGen.IntegrationTests
 
                 string build = DotnetCli.Run(consumer, "build", "-c", "Release");
                 Assert.DoesNotContain("CS8785", build);
+
+                // A modern project takes lib/net8.0, which needs no System.Memory or System.Text.Json packages.
+                string assets = File.ReadAllText(Path.Combine(consumer, "obj", "project.assets.json"));
+                Assert.DoesNotContain("\"System.Text.Json/", assets);
+                Assert.DoesNotContain("\"System.Memory/", assets);
                 string output = DotnetCli.Run(consumer, "run", "-c", "Release", "--no-build");
 
                 string[] lines = output.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
