@@ -15,7 +15,7 @@ namespace RecordingGen
     /// public static TheoryData&lt;string&gt; Cases => new(Recordings.All.Paths());
     /// [Theory, MemberData(nameof(Cases))] public void Replays(string path) => Check(Recordings.All.Get(path));
     /// // NUnit:  [TestCaseSource(nameof(Cases))] with static IEnumerable&lt;string&gt; Cases => Recordings.All.Paths();
-    /// // MSTest: [DataTestMethod, DynamicData(nameof(Cases))] with static IEnumerable&lt;object[]&gt; Cases => Recordings.All.Paths().Select(p => new object[] { p });
+    /// // MSTest: [TestMethod, DynamicData(nameof(Cases))] with static IEnumerable&lt;object[]&gt; Cases => Recordings.All.Paths().Select(p => new object[] { p });
     /// </code>
     /// </example>
     public static class RecordingCases

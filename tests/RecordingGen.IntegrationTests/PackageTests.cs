@@ -13,6 +13,17 @@ namespace RecordingGen.IntegrationTests
     /// </summary>
     public sealed class PackageTests
     {
+        /// <summary>The README's Install block, pasted as it is (issue #14.2), with the version under test.</summary>
+        private static string ReadmeItemGroup(string version)
+        {
+            string readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md"));
+            string block = System.Text.RegularExpressions.Regex.Matches(readme, "```xml\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline)
+                .Select(match => match.Groups[1].Value)
+                .Single(text => text.Contains("<PackageReference Include=\"RecordingGen\"", StringComparison.Ordinal));
+            Assert.Contains("Version=\"0.1.0-preview.1\"", block);
+            return block.Replace("Version=\"0.1.0-preview.1\"", "Version=\"" + version + "\"");
+        }
+
         [Fact]
         public void A_project_restoring_the_packed_package_builds_and_runs_against_the_seed()
         {
@@ -77,16 +88,13 @@ namespace RecordingGen.IntegrationTests
                         <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                         <RestorePackagesPath>{Path.Combine(work, "packages")}</RestorePackagesPath>
                       </PropertyGroup>
-                      <ItemGroup>
-                        <PackageReference Include="RecordingGen" Version="{version}" />
-                        <AdditionalFiles Include="recordings/*.json" />
-                      </ItemGroup>
+                    {ReadmeItemGroup(version)}
                     </Project>
                     """);
                 File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
-                    System.Console.WriteLine(Consumer.Recordings.ExperimentAnalysisStreaming.Tools.GetExperimentId.Name);
-                    System.Console.WriteLine(Consumer.Recordings.All.Count);
-                    System.Console.WriteLine(Consumer.Recordings.ExperimentAnalysisStreaming.Response.Text);
+                    System.Console.WriteLine(MyTests.Fixtures.Recordings.ExperimentAnalysisStreaming.Tools.GetExperimentId.Name);
+                    System.Console.WriteLine(MyTests.Fixtures.Recordings.All.Count);
+                    System.Console.WriteLine(MyTests.Fixtures.Recordings.ExperimentAnalysisStreaming.Response.Text);
                     """);
 
                 string build = DotnetCli.Run(consumer, "build", "-c", "Release");

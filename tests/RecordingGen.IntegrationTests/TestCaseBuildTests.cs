@@ -63,7 +63,7 @@ namespace RecordingGen.IntegrationTests
                         {
                             public static System.Collections.Generic.IEnumerable<object[]> Cases => System.Linq.Enumerable.Select(Consumer.Recordings.All.Paths(), path => new object[] { path });
 
-                            [Microsoft.VisualStudio.TestTools.UnitTesting.DataTestMethod, Microsoft.VisualStudio.TestTools.UnitTesting.DynamicData(nameof(Cases))]
+                            [Microsoft.VisualStudio.TestTools.UnitTesting.TestMethod, Microsoft.VisualStudio.TestTools.UnitTesting.DynamicData(nameof(Cases))]
                             public void Replays(string path) => Microsoft.VisualStudio.TestTools.UnitTesting.Assert.AreEqual(path, Consumer.Recordings.All.Get(path).SourcePath);
                         }
                         """),
