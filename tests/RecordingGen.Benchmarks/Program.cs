@@ -56,6 +56,11 @@ namespace RecordingGen.Benchmarks
                 MatchingBenchmark.Run(Corpus.Files(Corpus.Unpack()));
             }
 
+            if (which is "all" or "layout")
+            {
+                LayoutBenchmark.Run(Corpus.Unpack());
+            }
+
             return 0;
 #else
             await Task.CompletedTask;

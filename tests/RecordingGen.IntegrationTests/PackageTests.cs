@@ -19,7 +19,7 @@ namespace RecordingGen.IntegrationTests
             string readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md"));
             string block = System.Text.RegularExpressions.Regex.Matches(readme, "```xml\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline)
                 .Select(match => match.Groups[1].Value)
-                .Single(text => text.Contains("<PackageReference Include=\"RecordingGen\"", StringComparison.Ordinal));
+                .Single(text => text.Contains("<PackageReference Include=\"RecordingGen\"", StringComparison.Ordinal) && text.Contains("RecordingGenNamespace", StringComparison.Ordinal));
             Assert.Contains("Version=\"0.1.0-preview.1\"", block);
             return block.Replace("Version=\"0.1.0-preview.1\"", "Version=\"" + version + "\"");
         }

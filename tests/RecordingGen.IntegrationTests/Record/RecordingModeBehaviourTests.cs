@@ -206,6 +206,37 @@ namespace RecordingGen.IntegrationTests.Record
         }
 
         [Fact]
+        public async Task A_stream_the_server_breaks_off_writes_nothing()
+        {
+            // A server that sends one event and then drops the connection: the SDK fails, and no file may claim the
+            // answer was complete.
+            Microsoft.AspNetCore.Builder.WebApplicationBuilder builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            await using Microsoft.AspNetCore.Builder.WebApplication api = builder.Build();
+            api.Urls.Add("http://127.0.0.1:0");
+            Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(api, "/v1/chat/completions", async (Microsoft.AspNetCore.Http.HttpContext context) =>
+            {
+                context.Response.ContentType = "text/event-stream";
+                await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"},\"finish_reason\":null}]}\n\n");
+                await context.Response.Body.FlushAsync();
+                context.Abort();
+            });
+            await api.StartAsync();
+
+            var handler = new RecordingHandler(Array.Empty<Recording>(), new RecordingOptions { Mode = RecordingMode.Record, Directory = _folder }, new SocketsHttpHandler());
+            var client = new ChatClient("gpt-4o", new ApiKeyCredential(ApiKey), SdkCalls.OpenAIOptions(handler, new Uri(api.Urls.First() + "/")));
+
+            await Assert.ThrowsAnyAsync<Exception>(async () =>
+            {
+                await foreach (StreamingChatCompletionUpdate update in client.CompleteChatStreamingAsync("Say hello."))
+                {
+                }
+            });
+
+            Assert.Empty(Directory.GetFiles(_folder));
+        }
+
+        [Fact]
         public void The_SDKs_synchronous_methods_are_recorded_too()
         {
             Recording chat = Chats.First(recording => !recording.Request.Stream);
