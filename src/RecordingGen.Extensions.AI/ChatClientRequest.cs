@@ -55,13 +55,23 @@ namespace RecordingGen.Replay
             List<ChatMessage> converted = messages.EnumerateArray().Select((message, index) => Message(message, index, rawKeys, lost)).ToList();
             var options = new ChatOptions { ModelId = request.Model };
             var raw = new List<JsonProperty>();
+            var sampling = new Sampling();
             foreach (JsonProperty property in body.EnumerateObject())
             {
-                if (!SetOption(options, property))
+                if (!sampling.TryRead(property) && !SetOption(options, property))
                 {
                     raw.Add(property);
                 }
             }
+
+            options.Temperature = sampling.Temperature;
+            options.TopP = sampling.TopP;
+            options.FrequencyPenalty = sampling.FrequencyPenalty;
+            options.PresencePenalty = sampling.PresencePenalty;
+            options.MaxOutputTokens = sampling.MaxOutputTokens;
+            options.Seed = sampling.Seed;
+            options.AllowMultipleToolCalls = sampling.ParallelToolCalls;
+            options.StopSequences = sampling.Stop;
 
             if (raw.Count > 0)
             {
@@ -97,33 +107,6 @@ namespace RecordingGen.Replay
                     return true;
                 case "response_format" when ResponseFormat(value) is { } format:
                     options.ResponseFormat = format;
-                    return true;
-                case "temperature" when value.ValueKind == JsonValueKind.Number:
-                    options.Temperature = value.GetSingle();
-                    return true;
-                case "top_p" when value.ValueKind == JsonValueKind.Number:
-                    options.TopP = value.GetSingle();
-                    return true;
-                case "frequency_penalty" when value.ValueKind == JsonValueKind.Number:
-                    options.FrequencyPenalty = value.GetSingle();
-                    return true;
-                case "presence_penalty" when value.ValueKind == JsonValueKind.Number:
-                    options.PresencePenalty = value.GetSingle();
-                    return true;
-                case "max_tokens" or "max_completion_tokens" when value.TryGetInt32(out int tokens):
-                    options.MaxOutputTokens = tokens;
-                    return true;
-                case "seed" when value.TryGetInt64(out long seed):
-                    options.Seed = seed;
-                    return true;
-                case "parallel_tool_calls" when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
-                    options.AllowMultipleToolCalls = value.GetBoolean();
-                    return true;
-                case "stop" when value.ValueKind == JsonValueKind.String:
-                    options.StopSequences = new List<string> { value.GetString()! };
-                    return true;
-                case "stop" when value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(item => item.ValueKind == JsonValueKind.String):
-                    options.StopSequences = value.EnumerateArray().Select(item => item.GetString()!).ToList();
                     return true;
                 case "reasoning_effort" when Effort(value) is { } effort:
                     options.Reasoning = new ReasoningOptions { Effort = effort };

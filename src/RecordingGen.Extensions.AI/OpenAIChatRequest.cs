@@ -64,8 +64,14 @@ namespace RecordingGen.Replay
         internal static ChatCompletionOptions OptionsOf(IEnumerable<JsonProperty> keys, List<string> patched)
         {
             var options = new ChatCompletionOptions();
+            var sampling = new Sampling();
             foreach (JsonProperty property in keys)
             {
+                if (sampling.TryRead(property))
+                {
+                    continue;
+                }
+
                 if (property.Name == "extra_body" && property.Value.ValueKind == JsonValueKind.Object)
                 {
                     // The Python SDK merges extra_body into the top level of what it sends; a .NET client does the same by hand.
@@ -78,6 +84,18 @@ namespace RecordingGen.Replay
                 {
                     Patch(ref options.Patch, "$", property, patched);
                 }
+            }
+
+            options.Temperature = sampling.Temperature;
+            options.TopP = sampling.TopP;
+            options.FrequencyPenalty = sampling.FrequencyPenalty;
+            options.PresencePenalty = sampling.PresencePenalty;
+            options.MaxOutputTokenCount = sampling.MaxOutputTokens;
+            options.Seed = sampling.Seed;
+            options.AllowParallelToolCalls = sampling.ParallelToolCalls;
+            foreach (string stop in sampling.Stop ?? new List<string>())
+            {
+                options.StopSequences.Add(stop);
             }
 
             return options;
@@ -107,42 +125,11 @@ namespace RecordingGen.Replay
                 case "response_format" when ResponseFormat(value) is { } format:
                     options.ResponseFormat = format;
                     return true;
-                case "temperature" when value.ValueKind == JsonValueKind.Number:
-                    options.Temperature = value.GetSingle();
-                    return true;
-                case "top_p" when value.ValueKind == JsonValueKind.Number:
-                    options.TopP = value.GetSingle();
-                    return true;
-                case "frequency_penalty" when value.ValueKind == JsonValueKind.Number:
-                    options.FrequencyPenalty = value.GetSingle();
-                    return true;
-                case "presence_penalty" when value.ValueKind == JsonValueKind.Number:
-                    options.PresencePenalty = value.GetSingle();
-                    return true;
-                case "max_tokens" or "max_completion_tokens" when value.TryGetInt32(out int tokens):
-                    options.MaxOutputTokenCount = tokens;
-                    return true;
-                case "seed" when value.TryGetInt64(out long seed):
-                    options.Seed = seed;
-                    return true;
-                case "parallel_tool_calls" when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
-                    options.AllowParallelToolCalls = value.GetBoolean();
-                    return true;
                 case "logprobs" when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
                     options.IncludeLogProbabilities = value.GetBoolean();
                     return true;
                 case "top_logprobs" when value.TryGetInt32(out int count):
                     options.TopLogProbabilityCount = count;
-                    return true;
-                case "stop" when value.ValueKind == JsonValueKind.String:
-                    options.StopSequences.Add(value.GetString()!);
-                    return true;
-                case "stop" when value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(item => item.ValueKind == JsonValueKind.String):
-                    foreach (JsonElement stop in value.EnumerateArray())
-                    {
-                        options.StopSequences.Add(stop.GetString()!);
-                    }
-
                     return true;
                 case "reasoning_effort" when value.ValueKind == JsonValueKind.String:
                     options.ReasoningEffortLevel = new ChatReasoningEffortLevel(value.GetString()!);
