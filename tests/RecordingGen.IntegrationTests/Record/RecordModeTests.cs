@@ -89,7 +89,7 @@ namespace RecordingGen.IntegrationTests.Record
                 Assert.Contains(recorded, entry => entry.Original.Request.Stream);
                 Assert.Contains(recorded, entry => entry.Result.StartsWith("error=", StringComparison.Ordinal));
                 Assert.Contains(recorded, entry => entry.ThroughChatClient && entry.Original.Format == RecordingFormat.OpenAIChat);
-                foreach (RecordingFormat format in new[] { RecordingFormat.OpenAIChat, RecordingFormat.AnthropicMessages, RecordingFormat.OllamaChat, RecordingFormat.OpenAIEmbeddings })
+                foreach (RecordingFormat format in new[] { RecordingFormat.OpenAIChat, RecordingFormat.AnthropicMessages, RecordingFormat.OllamaChat, RecordingFormat.OpenAIEmbeddings, RecordingFormat.GeminiInteractions })
                 {
                     Assert.Contains(recorded, entry => entry.Original.Format == format);
                 }

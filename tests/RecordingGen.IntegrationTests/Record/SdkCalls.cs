@@ -39,6 +39,7 @@ namespace RecordingGen.IntegrationTests.Record
                 RecordingFormat.OpenAIEmbeddings => recording.Request.Inputs.Count > 0,
                 RecordingFormat.AnthropicMessages => true,
                 RecordingFormat.OllamaChat or RecordingFormat.OllamaGenerate => true,
+                RecordingFormat.GeminiInteractions => recording.Request.BodyJson is not null && recording.Request.Url is not null,
                 _ => false,
             };
 
@@ -90,6 +91,15 @@ namespace RecordingGen.IntegrationTests.Record
                         }
 
                         return "text=" + text3;
+                    case RecordingFormat.GeminiInteractions:
+                        // No Gemini interactions SDK for .NET: a plain HttpClient, as application code would post it.
+                        using (var http = new HttpClient(handler, disposeHandler: false))
+                        using (var content = new StringContent(recording.Request.BodyJson!, Encoding.UTF8, "application/json"))
+                        {
+                            HttpResponseMessage answer = await http.PostAsync(new Uri(server, new Uri(recording.Request.Url!).AbsolutePath.TrimStart('/')), content);
+                            return "status=" + (int)answer.StatusCode + " body=" + await answer.Content.ReadAsStringAsync();
+                        }
+
                     default:
                         throw new NotSupportedException(recording.Format.ToString());
                 }
