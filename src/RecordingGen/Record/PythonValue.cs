@@ -30,7 +30,7 @@ namespace RecordingGen.Record
 
         public ValueKind Kind { get; }
 
-        /// <summary>A string's value, or an integer's digits.</summary>
+        /// <summary>A string's value, or an integer's digits (or a number's text to write as it is).</summary>
         public string? Text { get; set; }
 
         public double Float { get; set; }
@@ -90,8 +90,8 @@ namespace RecordingGen.Record
 
         public static PythonValue Integer(long value) => new PythonValue(ValueKind.Integer) { Text = value.ToString(CultureInfo.InvariantCulture) };
 
-        /// <summary>A float written as <paramref name="text"/> (for example a float32's own shortest digits).</summary>
-        public static PythonValue FloatText(string text) => new PythonValue(ValueKind.Integer) { Text = text };
+        /// <summary>A number written exactly as <paramref name="text"/> (a float32's own shortest digits, which a double's repr would lengthen).</summary>
+        public static PythonValue NumberText(string text) => new PythonValue(ValueKind.Integer) { Text = text };
 
         public static PythonValue From(JsonElement element)
         {

@@ -181,7 +181,7 @@ namespace RecordingGen.Record
                     for (int i = 0; i + 4 <= bytes.Length; i += 4)
                     {
                         float value = BitConverter.ToSingle(bytes, i);
-                        floats.Add(PythonValue.FloatText(value.ToString("R", CultureInfo.InvariantCulture)));
+                        floats.Add(PythonValue.NumberText(value.ToString("R", CultureInfo.InvariantCulture)));
                     }
 
                     item.Set("embedding", PythonValue.Array(floats));
