@@ -45,10 +45,7 @@ namespace RecordingGen.Replay
         {
             using JsonDocument document = RecordedBody.Parse(request);
             JsonElement body = document.RootElement;
-            if (!body.TryGetProperty("messages", out JsonElement messages) || messages.ValueKind != JsonValueKind.Array)
-            {
-                throw new NotSupportedException("The recorded request has no messages array: it is not a chat completions request.");
-            }
+            JsonElement messages = RecordedBody.Messages(body);
 
             var lost = new List<string>();
             var rawKeys = new List<string>();

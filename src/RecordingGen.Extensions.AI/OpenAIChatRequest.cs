@@ -47,10 +47,7 @@ namespace RecordingGen.Replay
         {
             using JsonDocument document = RecordedBody.Parse(request);
             JsonElement body = document.RootElement;
-            if (!body.TryGetProperty("messages", out JsonElement messages) || messages.ValueKind != JsonValueKind.Array)
-            {
-                throw new NotSupportedException("The recorded request has no messages array: it is not a chat completions request.");
-            }
+            JsonElement messages = RecordedBody.Messages(body);
 
             var patched = new List<string>();
             List<ChatMessage> converted = messages.EnumerateArray().Select((message, index) => Message(message, index, patched)).ToList();

@@ -22,5 +22,11 @@ namespace RecordingGen.Replay
 
             return document;
         }
+
+        /// <summary>The body's <c>messages</c> array, which makes it a chat completions request.</summary>
+        public static JsonElement Messages(JsonElement body)
+            => body.TryGetProperty("messages", out JsonElement messages) && messages.ValueKind == JsonValueKind.Array
+                ? messages
+                : throw new NotSupportedException("The recorded request has no messages array: it is not a chat completions request.");
     }
 }

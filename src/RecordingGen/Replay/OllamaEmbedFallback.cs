@@ -1,7 +1,4 @@
 using System;
-using System.Globalization;
-using System.Net;
-using System.Text;
 using System.Text.Json;
 
 namespace RecordingGen.Replay
@@ -39,20 +36,6 @@ namespace RecordingGen.Replay
             }
 
             return (path.TrimEnd('/') + "dings", older);
-        }
-
-        /// <summary>The older recording's vector in the newer endpoint's shape.</summary>
-        public static ReplayResponse Answer(Recording older)
-        {
-            var json = new StringBuilder("{\"model\":");
-            json.Append(JsonSerializer.Serialize(older.Request.Model ?? string.Empty)).Append(",\"embeddings\":[[");
-            ReadOnlySpan<float> vector = older.Response.Embeddings.Count > 0 ? older.Response.Embeddings[0].Span : default;
-            for (int i = 0; i < vector.Length; i++)
-            {
-                json.Append(i == 0 ? string.Empty : ",").Append(vector[i].ToString("R", CultureInfo.InvariantCulture));
-            }
-
-            return ReplayResponse.Json(HttpStatusCode.OK, json.Append("]]}").ToString());
         }
     }
 }

@@ -215,7 +215,7 @@ namespace RecordingGen.Replay
             catch (RecordingMismatchException) when (OllamaEmbedFallback.AsOlderRequest(path, incoming) is { } older && TryMatch(request.Method.Method, older.Path, older.Body) is { } found)
             {
                 recording = found;
-                olderShape = OllamaEmbedFallback.Answer(found);
+                olderShape = ReplayResponse.OllamaEmbedFromOlder(found);
             }
 
             lock (_replayed)

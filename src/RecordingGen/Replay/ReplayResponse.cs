@@ -194,7 +194,20 @@ namespace RecordingGen.Replay
             return body.Append('}').ToString();
         }
 
-        public static ReplayResponse Json(HttpStatusCode status, string json) => new ReplayResponse(status, "application/json", Utf8.GetBytes(json));
+        private static ReplayResponse Json(HttpStatusCode status, string json) => new ReplayResponse(status, "application/json", Utf8.GetBytes(json));
+
+        /// <summary>A recording of Ollama's older <c>/api/embeddings</c> (one <c>embedding</c>) in the shape of <c>/api/embed</c> (a list of <c>embeddings</c>).</summary>
+        public static ReplayResponse OllamaEmbedFromOlder(Recording older)
+        {
+            var json = new StringBuilder("{\"model\":").Append(JsonString(older.Request.Model ?? string.Empty)).Append(",\"embeddings\":[[");
+            ReadOnlySpan<float> vector = older.Response.Embeddings.Count > 0 ? older.Response.Embeddings[0].Span : default;
+            for (int i = 0; i < vector.Length; i++)
+            {
+                json.Append(i == 0 ? string.Empty : ",").Append(vector[i].ToString("R", CultureInfo.InvariantCulture));
+            }
+
+            return Json(HttpStatusCode.OK, json.Append("]]}").ToString());
+        }
 
         private static string JsonString(string value)
             => System.Text.Json.JsonSerializer.Serialize(value);
