@@ -35,7 +35,7 @@ namespace RecordingGen.IntegrationTests.Record
         public static bool CanSend(Recording recording)
             => recording.Format switch
             {
-                RecordingFormat.OpenAIChat => (recording.Request.Endpoint ?? string.Empty).EndsWith("/chat/completions", StringComparison.Ordinal) && recording.Request.BodyJson is not null && !recording.Request.Messages.Any(message => HasLoneSurrogate(message.Text ?? string.Empty)),
+                RecordingFormat.OpenAIChat => (recording.Request.Endpoint ?? string.Empty).EndsWith("/chat/completions", StringComparison.Ordinal) && recording.Request.BodyJson is not null && !recording.Request.Messages.Any(message => OpenAISdkReplayTests.HasLoneSurrogate(message.Text)),
                 RecordingFormat.OpenAIEmbeddings => recording.Request.Inputs.Count > 0,
                 RecordingFormat.AnthropicMessages => true,
                 RecordingFormat.OllamaChat or RecordingFormat.OllamaGenerate => true,
@@ -148,23 +148,6 @@ namespace RecordingGen.IntegrationTests.Record
             }
 
             return streamed.ToString();
-        }
-
-        private static bool HasLoneSurrogate(string text)
-        {
-            for (int i = 0; i < text.Length; i++)
-            {
-                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    i++;
-                }
-                else if (char.IsSurrogate(text[i]))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

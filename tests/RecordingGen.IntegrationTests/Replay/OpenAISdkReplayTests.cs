@@ -27,7 +27,7 @@ namespace RecordingGen.IntegrationTests.Replay
                 && !recording.Request.Messages.Any(message => HasLoneSurrogate(message.Text)));
 
         /// <summary>The hostile-content recordings carry lone surrogates, which no client can send as UTF-8.</summary>
-        private static bool HasLoneSurrogate(string? text)
+        internal static bool HasLoneSurrogate(string? text)
         {
             for (int i = 0; text is not null && i < text.Length; i++)
             {
