@@ -266,36 +266,27 @@ namespace RecordingGen.Replay
             return new UriContent(address, "image/*");
         }
 
-        private static AITool Tool(JsonElement tool)
+        private static AITool Tool(JsonElement declared)
         {
-            JsonElement function = tool.TryGetProperty("function", out JsonElement found) ? found : tool;
-            string name = function.GetProperty("name").GetString()!;
-            string description = function.TryGetProperty("description", out JsonElement text) && text.ValueKind == JsonValueKind.String ? text.GetString()! : string.Empty;
-            JsonElement schema = function.TryGetProperty("parameters", out JsonElement parameters) && parameters.ValueKind == JsonValueKind.Object
-                ? parameters.Clone()
-                : JsonDocument.Parse("{\"type\":\"object\",\"properties\":{}}").RootElement.Clone();
-            return AIFunctionFactory.CreateDeclaration(name, description, schema);
+            RecordedTool tool = RecordedTool.Read(declared);
+            JsonElement schema = tool.Parameters?.Clone() ?? JsonDocument.Parse("{\"type\":\"object\",\"properties\":{}}").RootElement.Clone();
+            return AIFunctionFactory.CreateDeclaration(tool.Name, tool.Description ?? string.Empty, schema);
         }
 
         private static ChatToolMode? ToolMode(JsonElement value)
         {
-            if (value.ValueKind == JsonValueKind.String)
+            if (!RecordedTool.ReadChoice(value, out string? mode, out string? function))
             {
-                return value.GetString() switch
-                {
-                    "auto" => ChatToolMode.Auto,
-                    "none" => ChatToolMode.None,
-                    "required" => ChatToolMode.RequireAny,
-                    _ => null,
-                };
+                return null;
             }
 
-            return value.ValueKind == JsonValueKind.Object
-                && value.TryGetProperty("function", out JsonElement function)
-                && function.TryGetProperty("name", out JsonElement name)
-                && name.ValueKind == JsonValueKind.String
-                ? ChatToolMode.RequireSpecific(name.GetString()!)
-                : null;
+            return mode switch
+            {
+                "auto" => ChatToolMode.Auto,
+                "none" => ChatToolMode.None,
+                "required" => ChatToolMode.RequireAny,
+                _ => ChatToolMode.RequireSpecific(function!),
+            };
         }
 
         private static ChatResponseFormat? ResponseFormat(JsonElement value)

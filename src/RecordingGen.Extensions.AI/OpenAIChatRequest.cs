@@ -320,39 +320,27 @@ namespace RecordingGen.Replay
             }
         }
 
-        private static ChatTool Tool(JsonElement tool)
+        private static ChatTool Tool(JsonElement declared)
         {
-            JsonElement function = tool.TryGetProperty("function", out JsonElement found) ? found : tool;
-            string name = function.GetProperty("name").GetString()!;
-            string? description = function.TryGetProperty("description", out JsonElement text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
-            BinaryData? parameters = function.TryGetProperty("parameters", out JsonElement schema) && schema.ValueKind == JsonValueKind.Object
-                ? BinaryData.FromString(schema.GetRawText())
-                : null;
-            bool? strict = function.TryGetProperty("strict", out JsonElement isStrict) && isStrict.ValueKind is JsonValueKind.True or JsonValueKind.False
-                ? isStrict.GetBoolean()
-                : null;
-            return ChatTool.CreateFunctionTool(name, description, parameters, strict);
+            RecordedTool tool = RecordedTool.Read(declared);
+            BinaryData? parameters = tool.Parameters is { } schema ? BinaryData.FromString(schema.GetRawText()) : null;
+            return ChatTool.CreateFunctionTool(tool.Name, tool.Description, parameters, tool.Strict);
         }
 
         private static ChatToolChoice? ToolChoice(JsonElement value)
         {
-            if (value.ValueKind == JsonValueKind.String)
+            if (!RecordedTool.ReadChoice(value, out string? mode, out string? function))
             {
-                return value.GetString() switch
-                {
-                    "auto" => ChatToolChoice.CreateAutoChoice(),
-                    "none" => ChatToolChoice.CreateNoneChoice(),
-                    "required" => ChatToolChoice.CreateRequiredChoice(),
-                    _ => null,
-                };
+                return null;
             }
 
-            return value.ValueKind == JsonValueKind.Object
-                && value.TryGetProperty("function", out JsonElement function)
-                && function.TryGetProperty("name", out JsonElement name)
-                && name.ValueKind == JsonValueKind.String
-                ? ChatToolChoice.CreateFunctionChoice(name.GetString())
-                : null;
+            return mode switch
+            {
+                "auto" => ChatToolChoice.CreateAutoChoice(),
+                "none" => ChatToolChoice.CreateNoneChoice(),
+                "required" => ChatToolChoice.CreateRequiredChoice(),
+                _ => ChatToolChoice.CreateFunctionChoice(function),
+            };
         }
 
         private static ChatResponseFormat? ResponseFormat(JsonElement value)
