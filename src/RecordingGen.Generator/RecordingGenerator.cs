@@ -99,9 +99,12 @@ namespace RecordingGen.Generator
 
             // One assembly holds 16 MB of string literals; an oversized set reports RG0009 and emits nothing,
             // rather than failing on CS8103. The flag only changes when the set crosses the limit, so the
-            // per-recording outputs that depend on it stay cached.
+            // per-recording outputs that depend on it stay cached. Data the build embeds as a resource is not
+            // in the literals, so then nothing is measured.
             IncrementalValueProvider<DiagnosticInfo?> budget = data
-                .Select(static (recording, _) => LiteralBudget.Measure(recording))
+                .Combine(emitOptions)
+                .Where(static pair => !pair.Right.DataInResource)
+                .Select(static (pair, _) => LiteralBudget.Measure(pair.Left))
                 .WithTrackingName(TrackingNames.LiteralCosts)
                 .Collect()
                 .Select(static (all, _) => LiteralBudget.Check(all))
@@ -115,6 +118,23 @@ namespace RecordingGen.Generator
             });
             IncrementalValueProvider<bool> fits = budget.Select(static (overBudget, _) => overBudget is null);
 
+            // The data resource's fingerprint, which the facade hands to the library to check the resource against.
+            IncrementalValueProvider<ulong> fingerprint = data
+                .Combine(emitOptions)
+                .Where(static pair => pair.Right.DataInResource)
+                .Select(static (pair, _) => DataFingerprint.Of(pair.Left))
+                .WithTrackingName(TrackingNames.RecordingHashes)
+                .Collect()
+                .Select(static (all, _) => DataFingerprint.Combine(RecordingHash.SortedDistinct(all)))
+                .WithTrackingName(TrackingNames.DataFingerprint);
+            context.RegisterSourceOutput(fingerprint.Combine(emitOptions), static (spc, input) =>
+            {
+                if (input.Right.DataInResource)
+                {
+                    spc.AddSource(FacadeEmitter.FingerprintHintName, FacadeEmitter.EmitFingerprint(input.Left, input.Right));
+                }
+            });
+
             // A fixed set of batches, each compared by its recordings (the same instances while they stay
             // cached), so an edit re-emits the one batch that holds the edited recording.
             IncrementalValuesProvider<DataBatch> batches = data
@@ -124,7 +144,7 @@ namespace RecordingGen.Generator
             context.RegisterSourceOutput(batches.Combine(emitOptions).Combine(fits), static (spc, input) =>
             {
                 DataBatch batch = input.Left.Left;
-                if (input.Right && batch.Recordings.Count > 0)
+                if (input.Right && DataEmitter.HasOutput(batch, input.Left.Right))
                 {
                     spc.AddSource(DataEmitter.HintName(batch), DataEmitter.Emit(batch, input.Left.Right));
                 }

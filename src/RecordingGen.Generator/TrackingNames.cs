@@ -17,5 +17,7 @@ namespace RecordingGen.Generator
         public const string ReplayConflicts = nameof(ReplayConflicts);
         public const string LiteralCosts = nameof(LiteralCosts);
         public const string Budget = nameof(Budget);
+        public const string RecordingHashes = nameof(RecordingHashes);
+        public const string DataFingerprint = nameof(DataFingerprint);
     }
 }

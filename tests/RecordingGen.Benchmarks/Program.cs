@@ -61,6 +61,11 @@ namespace RecordingGen.Benchmarks
                 LayoutBenchmark.Run(Corpus.Unpack());
             }
 
+            if (which is "all" or "ceiling")
+            {
+                CeilingBenchmark.Run(Corpus.Unpack());
+            }
+
             return 0;
 #else
             await Task.CompletedTask;

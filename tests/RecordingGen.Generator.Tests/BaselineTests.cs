@@ -31,6 +31,39 @@ namespace RecordingGen.Generator.Tests
             Assert.Equal(expectedBaselines, presentBaselines);
         }
 
+        /// <summary>With the data in the build's resource: the facade, the fingerprint, and only the tools classes.</summary>
+        [Fact]
+        public void Generated_sources_with_the_data_in_a_resource_match_their_baselines()
+        {
+            GeneratorOutput output = GeneratorHarness.Run(GeneratorHarness.OwnRecordings(), GeneratorHarness.Options(dataResource: true));
+            Assert.Empty(output.GeneratorDiagnostics);
+            string folder = Path.Combine(TestPaths.Baselines, "DataResource");
+            Directory.CreateDirectory(folder);
+
+            var mismatches = output.Sources
+                .Where(source => !MatchesBaseline(source, folder))
+                .Select(source => source.HintName)
+                .ToList();
+            string[] expectedBaselines = output.Sources.Select(source => BaselineName(source.HintName) + ".verified.cs").OrderBy(name => name, StringComparer.Ordinal).ToArray();
+            string[] presentBaselines = Directory.GetFiles(folder, "*.verified.cs").Select(Path.GetFileName).OrderBy(name => name, StringComparer.Ordinal).ToArray()!;
+
+            Assert.True(mismatches.Count == 0, "Generated source differs from its baseline (see the .received.cs files): " + string.Join(", ", mismatches));
+            Assert.Equal(expectedBaselines, presentBaselines);
+            Assert.DoesNotContain(output.Sources, source => source.SourceText.ToString().Contains("RecordingDataReader.Read(", StringComparison.Ordinal));
+        }
+
+        [Theory]
+        [InlineData(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12)]
+        [InlineData(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3)]
+        public void Generated_code_with_the_data_in_a_resource_compiles_without_any_warning(Microsoft.CodeAnalysis.CSharp.LanguageVersion languageVersion)
+        {
+            GeneratorOutput output = GeneratorHarness.Run(languageVersion, GeneratorHarness.OwnRecordings(), GeneratorHarness.Options(dataResource: true));
+
+            Assert.Empty(output.CompilationDiagnostics);
+            int withTools = output.Sources.Sum(source => System.Text.RegularExpressions.Regex.Matches(source.SourceText.ToString(), "public sealed class Recording_").Count);
+            Assert.True(withTools > 0 && withTools < GeneratorHarness.OwnRecordings().Count, withTools + " tools classes");
+        }
+
         [Fact]
         public void Generated_code_compiles_without_any_warning()
         {
@@ -50,9 +83,11 @@ namespace RecordingGen.Generator.Tests
             Assert.DoesNotContain(output.Sources, source => source.SourceText.ToString().Contains("#nullable"));
         }
 
-        private static bool MatchesBaseline(GeneratedSourceResult source)
+        private static bool MatchesBaseline(GeneratedSourceResult source) => MatchesBaseline(source, TestPaths.Baselines);
+
+        private static bool MatchesBaseline(GeneratedSourceResult source, string folder)
         {
-            string baseline = Path.Combine(TestPaths.Baselines, BaselineName(source.HintName) + ".verified.cs");
+            string baseline = Path.Combine(folder, BaselineName(source.HintName) + ".verified.cs");
             string received = Path.ChangeExtension(Path.ChangeExtension(baseline, null), ".received.cs");
             string actual = source.SourceText.ToString();
             if (Environment.GetEnvironmentVariable("RECORDINGGEN_ACCEPT_BASELINES") == "1")

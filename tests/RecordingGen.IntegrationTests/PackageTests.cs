@@ -47,6 +47,14 @@ namespace RecordingGen.IntegrationTests
                     Assert.Contains("analyzers/dotnet/roslyn4.8/cs/System.Text.Json.dll", entries);
                     Assert.DoesNotContain(entries, entry => entry.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal));
                     Assert.Contains("buildTransitive/RecordingGen.props", entries);
+                    Assert.Contains("build/RecordingGen.targets", entries);
+                    Assert.Contains("buildTransitive/RecordingGen.targets", entries);
+
+                    // The task that embeds the data, with the generator and the Roslyn text types it runs.
+                    Assert.Contains("tasks/netstandard2.0/RecordingGen.Build.dll", entries);
+                    Assert.Contains("tasks/netstandard2.0/RecordingGen.Generator.dll", entries);
+                    Assert.Contains("tasks/netstandard2.0/Microsoft.CodeAnalysis.dll", entries);
+                    Assert.DoesNotContain(entries, entry => entry.StartsWith("tasks/", StringComparison.Ordinal) && entry.Contains("Microsoft.Build", StringComparison.Ordinal));
                     Assert.Contains("lib/netstandard2.0/RecordingGen.dll", entries);
                     Assert.Contains("lib/net8.0/RecordingGen.dll", entries);
                     Assert.Contains("PACKAGE.md", entries);
@@ -105,6 +113,9 @@ namespace RecordingGen.IntegrationTests
                 Assert.DoesNotContain("\"System.Text.Json/", assets);
                 Assert.DoesNotContain("\"System.Memory/", assets);
                 string output = DotnetCli.Run(consumer, "run", "-c", "Release", "--no-build");
+
+                // The package's task embedded the data; the generated C# holds none of it.
+                Assert.Contains("RecordingGen.Recordings.data", AssemblyResources.Names(Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.dll")));
 
                 string[] lines = output.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
                 Assert.Equal("get_experiment_id", lines[0]);

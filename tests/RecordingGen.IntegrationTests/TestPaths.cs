@@ -15,6 +15,9 @@ namespace RecordingGen.IntegrationTests
         /// <summary>The generator as this build compiled it, for consumer projects built from a test.</summary>
         public static string GeneratorAssembly => Path.Combine(RepoRoot, "src", "RecordingGen.Generator", "bin", Metadata("Configuration"), "netstandard2.0", "RecordingGen.Generator.dll");
 
+        /// <summary>The build task that writes the recordings' data resource, as this build compiled it.</summary>
+        public static string TaskAssembly => Path.Combine(RepoRoot, "src", "RecordingGen.Build", "bin", Metadata("Configuration"), "netstandard2.0", "RecordingGen.Build.dll");
+
         public static string OwnRecordings => Path.Combine(RepoRoot, "tests", "recordings");
 
         public static string Resolve(Recording recording) => Path.GetFullPath(Path.Combine(ProjectDirectory, recording.SourcePath));

@@ -10,13 +10,37 @@ namespace RecordingGen.Generator.Emit
     /// <see cref="DataBatch"/>). A class initializes only when a test first touches its recording, and then
     /// the library decodes it; there are no large initializers to JIT. For a recording whose request offered
     /// tools the class is also its tools class (<c>Recording&lt;TTools&gt;.Tools</c>), one member per tool: its
-    /// names come from the tool names alone, so the batch still depends on nothing but its recordings.
+    /// names come from the tool names alone, so the batch still depends on nothing but its recordings. With the
+    /// data in the build's resource (<see cref="EmitOptions.DataInResource"/>) only the tools classes are emitted,
+    /// each finding its recording in the resource by path.
     /// </summary>
     internal static class DataEmitter
     {
         public const string DataNamespaceSuffix = "RecordingGenData";
 
         public static string HintName(DataBatch batch) => DataNamespaceSuffix + "/Recordings_" + batch.Number.ToString("x2", CultureInfo.InvariantCulture) + ".g.cs";
+
+        /// <summary>
+        /// Whether a batch emits anything: with the data in the build's resource, only the tools classes of
+        /// recordings whose request offered tools are left to emit.
+        /// </summary>
+        public static bool HasOutput(DataBatch batch, EmitOptions options)
+        {
+            if (!options.DataInResource)
+            {
+                return batch.Recordings.Count > 0;
+            }
+
+            foreach (RecordingData data in batch.Recordings)
+            {
+                if (data.ToolNames.Count > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public static string Emit(DataBatch batch, EmitOptions options)
         {
@@ -39,21 +63,28 @@ namespace RecordingGen.Generator.Emit
             var writer = new SourceWriter(capacity);
             writer.FileHeader(options.NullableDirective);
             writer.Open("namespace " + options.Namespace + "." + DataNamespaceSuffix);
-            for (int i = 0; i < batch.Recordings.Count; i++)
+            bool first = true;
+            foreach (RecordingData data in batch.Recordings)
             {
-                if (i > 0)
+                if (options.DataInResource && data.ToolNames.Count == 0)
+                {
+                    continue;
+                }
+
+                if (!first)
                 {
                     writer.Line();
                 }
 
-                WriteRecording(writer, batch.Recordings[i]);
+                first = false;
+                WriteRecording(writer, data, options);
             }
 
             writer.Close();
             return writer.ToString();
         }
 
-        private static void WriteRecording(SourceWriter writer, RecordingData data)
+        private static void WriteRecording(SourceWriter writer, RecordingData data, EmitOptions options)
         {
             bool tools = data.ToolNames.Count > 0;
             writer.Line("/// <summary>The data of <c>" + CSharpText.Comment(data.SourcePath) + "</c>" + (tools ? ", and the tools its request offered" : string.Empty) + ".</summary>");
@@ -70,9 +101,18 @@ namespace RecordingGen.Generator.Emit
 
             // Public: the facade's public members have this type.
             writer.Open("public sealed class " + data.DataClassName);
-            writer.Line("internal static readonly global::RecordingGen.Recording<" + data.DataClassName + "> Value = global::RecordingGen.Internal.RecordingDataReader.Read(");
-            WriteArguments(writer, data, ",");
-            writer.Line("    recording => new " + data.DataClassName + "(recording));");
+            if (options.DataInResource)
+            {
+                writer.StartLine().Append("internal static readonly global::RecordingGen.Recording<").Append(data.DataClassName).Append("> Value = global::")
+                    .Append(options.Namespace).Append(".").Append(FacadeTree.RootClassName).Append(".").Append(FacadeEmitter.ResourceField).Append(".Get(")
+                    .AppendLiteral(data.SourcePath).Append(", recording => new ").Append(data.DataClassName).Append("(recording));").EndLine();
+            }
+            else
+            {
+                writer.Line("internal static readonly global::RecordingGen.Recording<" + data.DataClassName + "> Value = global::RecordingGen.Internal.RecordingDataReader.Read(");
+                WriteArguments(writer, data, ",");
+                writer.Line("    recording => new " + data.DataClassName + "(recording));");
+            }
             writer.Line();
             writer.Line("private readonly global::RecordingGen.Recording _recording;");
             writer.Line();

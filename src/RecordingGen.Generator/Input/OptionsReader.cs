@@ -21,7 +21,8 @@ namespace RecordingGen.Generator.Input
         public static EmitOptions ReadEmitOptions(AnalyzerConfigOptionsProvider provider, ParseOptions parseOptions)
         {
             bool nullable = parseOptions is not CSharpParseOptions csharp || csharp.LanguageVersion >= LanguageVersion.CSharp8;
-            return new EmitOptions(Namespace(provider.GlobalOptions), nullable);
+            bool resource = string.Equals(Value(provider.GlobalOptions, "build_property.RecordingGenDataResource"), "true", System.StringComparison.OrdinalIgnoreCase);
+            return new EmitOptions(Namespace(provider.GlobalOptions), nullable, resource);
         }
 
         /// <summary>
@@ -51,8 +52,15 @@ namespace RecordingGen.Generator.Input
         public static RecordingFile? SelectRecording(AdditionalText text, AnalyzerConfigOptionsProvider provider)
         {
             AnalyzerConfigOptions options = provider.GetOptions(text);
-            var file = RecordingFile.Of(text, Value(options, "build_metadata.AdditionalFiles.Link"));
-            string? flag = Value(options, "build_metadata.AdditionalFiles.RecordingGen");
+            return Select(RecordingFile.Of(text, Value(options, "build_metadata.AdditionalFiles.Link")), Value(options, "build_metadata.AdditionalFiles.RecordingGen"));
+        }
+
+        /// <summary>
+        /// The rule itself, shared with the build task that writes the data resource: the <c>RecordingGen</c> metadata
+        /// decides when set, and otherwise a file is a recording when it sits (or is linked) under a recordings folder.
+        /// </summary>
+        public static RecordingFile? Select(RecordingFile file, string? flag)
+        {
             if (flag is not null)
             {
                 if (string.Equals(flag, "true", System.StringComparison.OrdinalIgnoreCase))

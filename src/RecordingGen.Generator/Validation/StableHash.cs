@@ -64,6 +64,9 @@ namespace RecordingGen.Generator.Validation
             return Add((int)(value >> 32));
         }
 
+        /// <summary>Both lanes folded into 64 bits.</summary>
+        public ulong ToUInt64() => _a ^ ((_b << 32) | (_b >> 32));
+
         public override string ToString() => _a.ToString("x16", CultureInfo.InvariantCulture) + _b.ToString("x16", CultureInfo.InvariantCulture);
     }
 }

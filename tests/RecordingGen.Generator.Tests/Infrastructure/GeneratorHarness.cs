@@ -38,10 +38,17 @@ namespace RecordingGen.Generator.Tests.Infrastructure
 
         public static TestOptionsProvider Options(
             string? @namespace = Namespace,
-            IReadOnlyDictionary<string, ImmutableDictionary<string, string>>? fileMetadata = null)
+            IReadOnlyDictionary<string, ImmutableDictionary<string, string>>? fileMetadata = null,
+            bool dataResource = false)
         {
             var global = ImmutableDictionary.CreateBuilder<string, string>();
             global["build_property.MSBuildProjectDirectory"] = ProjectDirectory;
+            if (dataResource)
+            {
+                // What RecordingGen.targets sets when its task embeds the data.
+                global["build_property.RecordingGenDataResource"] = "true";
+            }
+
             if (@namespace is not null)
             {
                 global["build_property.RootNamespace"] = @namespace;

@@ -1,0 +1,231 @@
+using System;
+using System.ComponentModel;
+using System.Globalization;
+using System.IO;
+using System.Reflection;
+using System.Threading;
+
+namespace RecordingGen.Internal
+{
+    /// <summary>
+    /// The recordings of an assembly whose data the build embedded as a resource (see DataResourceFormat) rather
+    /// than as C# literals. A recording is read from the resource and decoded on first access, once; the resource
+    /// is checked against the generated code, so a stale or missing one fails with what to do instead of answering
+    /// with another recording's data. Created by generated code.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class RecordingResource
+    {
+        private readonly Assembly _assembly;
+        private readonly string[] _paths;
+        private readonly ulong _fingerprint;
+        private readonly Recording?[] _recordings;
+        private int[]? _offsets;
+
+        /// <summary>
+        /// Creates the reader of <paramref name="assembly"/>'s recordings, whose source paths (sorted ordinally) are
+        /// <paramref name="paths"/> and whose data the generator fingerprinted as <paramref name="fingerprint"/>.
+        /// </summary>
+        public RecordingResource(Assembly assembly, string[] paths, ulong fingerprint)
+        {
+            _assembly = assembly ?? throw new ArgumentNullException(nameof(assembly));
+            _paths = paths ?? throw new ArgumentNullException(nameof(paths));
+            _fingerprint = fingerprint;
+            _recordings = new Recording?[paths.Length];
+        }
+
+        /// <summary>The recording at <paramref name="index"/> of the sorted paths.</summary>
+        public Recording Get(int index)
+        {
+            if (Volatile.Read(ref _recordings[index]) is { } cached)
+            {
+                return cached;
+            }
+
+            Record record = ReadRecord(index);
+            return Publish(index, RecordingDataReader.Read(record.Path, record.RequestProgram, record.RequestStrings, record.RequestLongStrings, record.ResponseProgram, record.ResponseStrings, record.ResponseLongStrings));
+        }
+
+        /// <summary>The recording at <paramref name="sourcePath"/>, whose request offered tools; <paramref name="tools"/> makes its tools class.</summary>
+        public Recording<TTools> Get<TTools>(string sourcePath, Func<Recording, TTools> tools)
+            where TTools : class
+        {
+            int index = Array.BinarySearch(_paths, sourcePath, StringComparer.Ordinal);
+            if (index < 0)
+            {
+                throw new InvalidOperationException("No recording '" + sourcePath + "' is listed in the generated code of " + _assembly.GetName().Name + ". Rebuild the project.");
+            }
+
+            if (Volatile.Read(ref _recordings[index]) is { } cached)
+            {
+                return (Recording<TTools>)cached;
+            }
+
+            Record record = ReadRecord(index);
+            return (Recording<TTools>)Publish(index, RecordingDataReader.Read(record.Path, record.RequestProgram, record.RequestStrings, record.RequestLongStrings, record.ResponseProgram, record.ResponseStrings, record.ResponseLongStrings, tools));
+        }
+
+        /// <summary>One instance per recording, whichever thread decoded it first.</summary>
+        private Recording Publish(int index, Recording recording)
+            => Interlocked.CompareExchange(ref _recordings[index], recording, null) ?? recording;
+
+        private Record ReadRecord(int index)
+        {
+            int[] offsets = _offsets ??= ReadOffsets();
+            byte[] bytes = new byte[offsets[index + 1] - offsets[index]];
+            using (Stream stream = Open())
+            {
+                stream.Position = offsets[index];
+                Fill(stream, bytes, 0, bytes.Length);
+            }
+
+            int position = 0;
+            string path = ReadString(bytes, ref position);
+            if (!string.Equals(path, _paths[index], StringComparison.Ordinal))
+            {
+                throw Stale("its recording " + index + " is '" + path + "' where the generated code expects '" + _paths[index] + "'");
+            }
+
+            return new Record(
+                path,
+                ReadString(bytes, ref position),
+                ReadString(bytes, ref position),
+                ReadStrings(bytes, ref position),
+                ReadString(bytes, ref position),
+                ReadString(bytes, ref position),
+                ReadStrings(bytes, ref position));
+        }
+
+        private int[] ReadOffsets()
+        {
+            using Stream stream = Open();
+            byte[] header = new byte[DataResourceFormat.HeaderLength];
+            Fill(stream, header, 0, header.Length);
+            int magic = Int32(header, 0);
+            int version = Int32(header, 4);
+            ulong fingerprint = (uint)Int32(header, 8) | ((ulong)(uint)Int32(header, 12) << 32);
+            int count = Int32(header, 16);
+            if (magic != DataResourceFormat.Magic)
+            {
+                throw Stale("it does not begin as RecordingGen's data does");
+            }
+
+            if (version != DataResourceFormat.Version)
+            {
+                throw new InvalidOperationException(
+                    "The recordings' data in " + _assembly.GetName().Name + " was written in layout " + version + " but this RecordingGen library reads layout "
+                    + DataResourceFormat.Version + ". Use the same version of the RecordingGen package for the build and the library.");
+            }
+
+            if (fingerprint != _fingerprint || count != _paths.Length)
+            {
+                throw Stale("it holds " + count + " recordings with fingerprint " + fingerprint.ToString("x16", CultureInfo.InvariantCulture)
+                    + " where the generated code lists " + _paths.Length + " with fingerprint " + _fingerprint.ToString("x16", CultureInfo.InvariantCulture));
+            }
+
+            byte[] table = new byte[(count + 1) * 4];
+            Fill(stream, table, 0, table.Length);
+            int[] offsets = new int[count + 1];
+            for (int i = 0; i < offsets.Length; i++)
+            {
+                offsets[i] = Int32(table, i * 4);
+            }
+
+            return offsets;
+        }
+
+        private Stream Open()
+        {
+            return _assembly.GetManifestResourceStream(DataResourceFormat.ResourceName)
+                ?? throw new InvalidOperationException(
+                    "The recordings' data is not embedded in " + _assembly.GetName().Name + " (resource " + DataResourceFormat.ResourceName + "). "
+                    + "RecordingGen's build targets embed it when the project builds with `dotnet build` or MSBuild; a build without them "
+                    + "needs <RecordingGenDataResource>false</RecordingGenDataResource>, which keeps the data in the generated C#.");
+        }
+
+        private InvalidOperationException Stale(string what)
+            => new InvalidOperationException(
+                "The recordings' data embedded in " + _assembly.GetName().Name + " does not match its generated code: " + what
+                + ". A recording changed between writing the data and compiling; rebuild the project.");
+
+        private static void Fill(Stream stream, byte[] buffer, int offset, int count)
+        {
+            while (count > 0)
+            {
+                int read = stream.Read(buffer, offset, count);
+                if (read <= 0)
+                {
+                    throw new EndOfStreamException("The recordings' data resource ends early; rebuild the project.");
+                }
+
+                offset += read;
+                count -= read;
+            }
+        }
+
+        private static int Int32(byte[] bytes, int at)
+            => bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24);
+
+        private static string ReadString(byte[] record, ref int position)
+        {
+            int length = Int32(record, position);
+            position += 4;
+            // Code units as they are: a decoder would replace a lone surrogate, which a JSON string may hold.
+            char[] chars = new char[length];
+            for (int i = 0; i < length; i++)
+            {
+                chars[i] = (char)(record[position + (2 * i)] | (record[position + (2 * i) + 1] << 8));
+            }
+
+            string value = new string(chars);
+            position += length * 2;
+            return value;
+        }
+
+        private static string[]? ReadStrings(byte[] record, ref int position)
+        {
+            int count = Int32(record, position);
+            position += 4;
+            if (count == DataResourceFormat.NoLongStrings)
+            {
+                return null;
+            }
+
+            string[] values = new string[count];
+            for (int i = 0; i < count; i++)
+            {
+                values[i] = ReadString(record, ref position);
+            }
+
+            return values;
+        }
+    
+        private readonly struct Record
+        {
+            public Record(string path, string requestProgram, string requestStrings, string[]? requestLongStrings, string responseProgram, string responseStrings, string[]? responseLongStrings)
+            {
+                Path = path;
+                RequestProgram = requestProgram;
+                RequestStrings = requestStrings;
+                RequestLongStrings = requestLongStrings;
+                ResponseProgram = responseProgram;
+                ResponseStrings = responseStrings;
+                ResponseLongStrings = responseLongStrings;
+            }
+
+            public string Path { get; }
+
+            public string RequestProgram { get; }
+
+            public string RequestStrings { get; }
+
+            public string[]? RequestLongStrings { get; }
+
+            public string ResponseProgram { get; }
+
+            public string ResponseStrings { get; }
+
+            public string[]? ResponseLongStrings { get; }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System;
+using System.IO;
+using System.Linq;
+using RecordingGen.Internal;
+using Xunit;
+
+namespace RecordingGen.IntegrationTests
+{
+    /// <summary>
+    /// The recordings' data embedded by the build task instead of compiled as C# (issue #15), in real builds: the
+    /// task writes the resource only when a recording or the set of them changed, the generated C# holds no data,
+    /// and a resource that does not match the generated code fails with what to do.
+    /// </summary>
+    public sealed class DataResourceBuildTests
+    {
+        [Fact]
+        public void The_data_is_written_when_recordings_change_and_only_then()
+        {
+            string work = Directory.CreateTempSubdirectory("recordinggen-resource-").FullName;
+            try
+            {
+                Directory.CreateDirectory(Path.Combine(work, "recordings"));
+                string answer = Path.Combine(work, "recordings", "answer.json");
+                string weather = Path.Combine(work, "recordings", "weather.json");
+                File.WriteAllText(answer, Chat("Cold.", tools: false));
+                File.WriteAllText(weather, Chat("Sunny.", tools: true));
+                File.WriteAllText(Path.Combine(work, "Consumer.csproj"), $"""
+                    <Project Sdk="Microsoft.NET.Sdk">
+                      <Import Project="{Path.Combine(TestPaths.RepoRoot, "src", "RecordingGen", "build", "RecordingGen.props")}" />
+                      <PropertyGroup>
+                        <OutputType>Exe</OutputType>
+                        <TargetFramework>net10.0</TargetFramework>
+                        <RootNamespace>Consumer</RootNamespace>
+                        <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                        <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+                        <RecordingGenTaskAssembly>{TestPaths.TaskAssembly}</RecordingGenTaskAssembly>
+                        <RecordingGenTaskInHost>true</RecordingGenTaskInHost>
+                      </PropertyGroup>
+                      <ItemGroup>
+                        <Analyzer Include="{TestPaths.GeneratorAssembly}" />
+                        <Reference Include="{typeof(Recording).Assembly.Location}" />
+                        <AdditionalFiles Include="recordings/**/*.json" />
+                      </ItemGroup>
+                      <Import Project="{Path.Combine(TestPaths.RepoRoot, "src", "RecordingGen", "build", "RecordingGen.targets")}" />
+                    </Project>
+                    """);
+                string program = Path.Combine(work, "Program.cs");
+                File.WriteAllText(program, """
+                    using System.Linq;
+                    System.Console.WriteLine(string.Join("|", Consumer.Recordings.All.Select(recording => recording.Response.Text)));
+                    System.Console.WriteLine(Consumer.Recordings.Weather.Tools.GetWeather.Name);
+                    System.Console.WriteLine(object.ReferenceEquals(Consumer.Recordings.Weather, Consumer.Recordings.All[1]));
+                    """);
+                string data = Path.Combine(work, "obj", "Debug", "net10.0", "RecordingGen.Recordings.data");
+
+                DotnetCli.Run(work, "build");
+                Assert.Equal(new[] { "Cold.|Sunny.", "get_weather", "True" }, Lines(DotnetCli.Run(work, "run", "--no-build")));
+                Assert.Contains("RecordingGen.Recordings.data", AssemblyResources.Names(Path.Combine(work, "bin", "Debug", "net10.0", "Consumer.dll")));
+
+                // The generated C# reads the resource: no recording is decoded from literals.
+                string[] generated = Directory.GetFiles(Path.Combine(work, "obj"), "*.g.cs", SearchOption.AllDirectories);
+                Assert.NotEmpty(generated);
+                Assert.DoesNotContain(generated, file => File.ReadAllText(file).Contains("RecordingDataReader.Read(", StringComparison.Ordinal));
+
+                // Editing code: the data is not written again.
+                DateTime written = File.GetLastWriteTimeUtc(data);
+                File.AppendAllText(program, "// an edit\n");
+                string rebuild = DotnetCli.Run(work, "build", "-v:n");
+                Assert.Contains("Skipping target \"RecordingGenWriteData\"", rebuild);
+                Assert.Equal(written, File.GetLastWriteTimeUtc(data));
+
+                // Editing a recording: it is, and the fixture has the new answer.
+                File.WriteAllText(answer, Chat("Warm.", tools: false));
+                DotnetCli.Run(work, "build");
+                Assert.True(File.GetLastWriteTimeUtc(data) > written);
+                Assert.Equal("Warm.|Sunny.", Lines(DotnetCli.Run(work, "run", "--no-build"))[0]);
+
+                // Removing one, which no file time shows: the list of inputs does.
+                File.Delete(answer);
+                File.WriteAllText(program, "System.Console.WriteLine(Consumer.Recordings.All.Count + \" \" + Consumer.Recordings.All[0].Response.Text);\n");
+                DotnetCli.Run(work, "build");
+                Assert.Equal("1 Sunny.", Lines(DotnetCli.Run(work, "run", "--no-build"))[0]);
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+
+        [Fact]
+        public void A_resource_other_than_the_generated_code_expects_fails_with_what_to_do()
+        {
+            // This test assembly's own recordings are embedded by the same targets.
+            string[] paths = Recordings.All.Paths().ToArray();
+            var stale = new RecordingResource(typeof(Recordings).Assembly, paths, fingerprint: 12345);
+            var exception = Assert.Throws<InvalidOperationException>(() => stale.Get(0));
+            Assert.Contains("does not match its generated code", exception.Message);
+            Assert.Contains("rebuild the project", exception.Message);
+
+            var missing = new RecordingResource(typeof(object).Assembly, paths, fingerprint: 12345);
+            exception = Assert.Throws<InvalidOperationException>(() => missing.Get(0));
+            Assert.Contains("RecordingGenDataResource", exception.Message);
+        }
+
+        private static string[] Lines(string output) => output.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Length > 0).ToArray();
+
+        private static string Chat(string answer, bool tools)
+            => "{\"test_id\":\"tests/t.py::test_" + (tools ? "weather" : "answer") + "\",\"request\":{\"method\":\"POST\",\"url\":\"http://localhost/v1/chat/completions\",\"endpoint\":\"/v1/chat/completions\",\"model\":\"m\","
+               + "\"body\":{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + (tools ? "Weather?" : "Temperature?") + "\"}]"
+               + (tools ? ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}}}]" : string.Empty)
+               + "}},\"response\":{\"body\":{\"__type__\":\"openai.types.chat.chat_completion.ChatCompletion\",\"__data__\":{\"id\":\"x\",\"model\":\"m\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"message\":{\"role\":\"assistant\",\"content\":\"" + answer + "\"}}]}},\"is_streaming\":false}}";
+    }
+}
