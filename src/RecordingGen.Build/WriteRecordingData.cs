@@ -74,13 +74,8 @@ namespace RecordingGen.Build
                     }
                 }
 
-                // Sorted and each path once, as the generator's facade lists them.
-                List<RecordingData> sorted = data
-                    .Where(value => value is not null)
-                    .Select(value => value!)
-                    .OrderBy(value => value.SourcePath, StringComparer.Ordinal)
-                    .ToList();
-                sorted = sorted.Where((value, i) => i == 0 || sorted[i - 1].SourcePath != value.SourcePath).ToList();
+                // In the order of the generator's facade.
+                List<RecordingData> sorted = PathOrder.SortedDistinct(data.Where(value => value is not null).Select(value => value!), value => value.SourcePath);
 
                 // Written beside and moved into place, so a build cut short never leaves half a resource behind.
                 string temporary = OutputFile + ".tmp";

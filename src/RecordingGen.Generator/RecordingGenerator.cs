@@ -125,7 +125,7 @@ namespace RecordingGen.Generator
                 .Select(static (pair, _) => DataFingerprint.Of(pair.Left))
                 .WithTrackingName(TrackingNames.RecordingHashes)
                 .Collect()
-                .Select(static (all, _) => DataFingerprint.Combine(RecordingHash.SortedDistinct(all)))
+                .Select(static (all, _) => DataFingerprint.Combine(PathOrder.SortedDistinct(all, hash => hash.SourcePath)))
                 .WithTrackingName(TrackingNames.DataFingerprint);
             context.RegisterSourceOutput(fingerprint.Combine(emitOptions), static (spc, input) =>
             {
@@ -155,8 +155,7 @@ namespace RecordingGen.Generator
                 .Select(static (result, _) => result.Summary!)
                 .Where(static value => value is not null)
                 .Collect()
-                .Select(static (all, _) => new EquatableArray<RecordingSummary>(
-                    RecordingSummary.DistinctPaths(all.OrderBy(summary => summary.SourcePath, StringComparer.Ordinal))))
+                .Select(static (all, _) => new EquatableArray<RecordingSummary>(PathOrder.SortedDistinct(all, summary => summary.SourcePath)))
                 .WithTrackingName(TrackingNames.Summaries);
             context.RegisterSourceOutput(summaries.Combine(emitOptions).Combine(fits), static (spc, input) =>
             {

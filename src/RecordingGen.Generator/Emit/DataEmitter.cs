@@ -20,20 +20,12 @@ namespace RecordingGen.Generator.Emit
 
         public static string HintName(DataBatch batch) => DataNamespaceSuffix + "/Recordings_" + batch.Number.ToString("x2", CultureInfo.InvariantCulture) + ".g.cs";
 
-        /// <summary>
-        /// Whether a batch emits anything: with the data in the build's resource, only the tools classes of
-        /// recordings whose request offered tools are left to emit.
-        /// </summary>
+        /// <summary>Whether a batch emits anything.</summary>
         public static bool HasOutput(DataBatch batch, EmitOptions options)
         {
-            if (!options.DataInResource)
-            {
-                return batch.Recordings.Count > 0;
-            }
-
             foreach (RecordingData data in batch.Recordings)
             {
-                if (data.ToolNames.Count > 0)
+                if (Emits(data, options))
                 {
                     return true;
                 }
@@ -42,11 +34,24 @@ namespace RecordingGen.Generator.Emit
             return false;
         }
 
+        /// <summary>
+        /// Whether a recording gets a class: with the data in the build's resource, only a recording whose request
+        /// offered tools does (its tools class).
+        /// </summary>
+        private static bool Emits(RecordingData data, EmitOptions options) => !options.DataInResource || data.ToolNames.Count > 0;
+
         public static string Emit(DataBatch batch, EmitOptions options)
         {
             int capacity = 1024;
             foreach (RecordingData data in batch.Recordings)
             {
+                if (options.DataInResource)
+                {
+                    // A tools class: a member per tool, and nothing of the data.
+                    capacity += Emits(data, options) ? 640 + (data.ToolNames.Count * 160) : 0;
+                    continue;
+                }
+
                 // The literals, which escape few characters, and the class around them.
                 capacity += data.Request.Program.Length + data.Response.Program.Length + data.Request.PackedStrings.Length + data.Response.PackedStrings.Length + 640;
                 foreach (string value in data.Request.LongStrings)
@@ -66,7 +71,7 @@ namespace RecordingGen.Generator.Emit
             bool first = true;
             foreach (RecordingData data in batch.Recordings)
             {
-                if (options.DataInResource && data.ToolNames.Count == 0)
+                if (!Emits(data, options))
                 {
                     continue;
                 }

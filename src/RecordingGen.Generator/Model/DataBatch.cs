@@ -39,24 +39,8 @@ namespace RecordingGen.Generator.Model
             var batches = ImmutableArray.CreateBuilder<DataBatch>(Count);
             for (int number = 0; number < Count; number++)
             {
-                List<RecordingData>? list = members[number];
-                list?.Sort(static (left, right) => string.CompareOrdinal(left.SourcePath, right.SourcePath));
-
                 // A file included under two spellings of its path parses twice to equal data: one class is emitted.
-                if (list is not null)
-                {
-                    int kept = 0;
-                    for (int i = 0; i < list.Count; i++)
-                    {
-                        if (kept == 0 || list[kept - 1].SourcePath != list[i].SourcePath)
-                        {
-                            list[kept++] = list[i];
-                        }
-                    }
-
-                    list.RemoveRange(kept, list.Count - kept);
-                }
-
+                List<RecordingData>? list = members[number] is { } member ? PathOrder.SortedDistinct(member, data => data.SourcePath) : null;
                 batches.Add(new DataBatch(number, list is null ? EquatableArray<RecordingData>.Empty : new EquatableArray<RecordingData>(list)));
             }
 

@@ -11,21 +11,5 @@ namespace RecordingGen.Generator.Model
         string DataClassName,
         string? TestId,
         string? Endpoint,
-        EquatableArray<string> ToolNames)
-    {
-        /// <summary>Summaries sorted by path, each path once: a file included under two spellings is one recording.</summary>
-        public static System.Collections.Generic.IEnumerable<RecordingSummary> DistinctPaths(System.Collections.Generic.IEnumerable<RecordingSummary> sorted)
-        {
-            string? previous = null;
-            foreach (RecordingSummary summary in sorted)
-            {
-                if (summary.SourcePath != previous)
-                {
-                    yield return summary;
-                }
-
-                previous = summary.SourcePath;
-            }
-        }
-    }
+        EquatableArray<string> ToolNames);
 }
