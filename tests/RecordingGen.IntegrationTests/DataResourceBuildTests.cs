@@ -33,15 +33,13 @@ namespace RecordingGen.IntegrationTests
                         <RootNamespace>Consumer</RootNamespace>
                         <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                         <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
-                        <RecordingGenTaskAssembly>{TestPaths.TaskAssembly}</RecordingGenTaskAssembly>
-                        <RecordingGenTaskInHost>true</RecordingGenTaskInHost>
                       </PropertyGroup>
                       <ItemGroup>
                         <Analyzer Include="{TestPaths.GeneratorAssembly}" />
                         <Reference Include="{typeof(Recording).Assembly.Location}" />
                         <AdditionalFiles Include="recordings/**/*.json" />
                       </ItemGroup>
-                      <Import Project="{Path.Combine(TestPaths.RepoRoot, "src", "RecordingGen", "build", "RecordingGen.targets")}" />
+                      {TestPaths.DataResourceTargets}
                     </Project>
                     """);
                 string program = Path.Combine(work, "Program.cs");

@@ -16,8 +16,14 @@ namespace RecordingGen.IntegrationTests
     {
         private const string ForgedLine = "src/Program.cs(1,1): error CS0000: forged by a model";
 
-        [Fact]
-        public void A_project_of_hostile_but_valid_recordings_builds_and_runs()
+        /// <param name="dataResource">
+        /// Also with the package's targets, whose task must choose, decode and place these files exactly as the
+        /// compiler hands them to the generator (or the first access fails on the fingerprint).
+        /// </param>
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void A_project_of_hostile_but_valid_recordings_builds_and_runs(bool dataResource)
         {
             string work = Directory.CreateTempSubdirectory("recordinggen-hardening-").FullName;
             try
@@ -63,6 +69,7 @@ namespace RecordingGen.IntegrationTests
                         <AdditionalFiles Include="$(MSBuildProjectDirectory)//recordings//sub//x.json" />
                         <AdditionalFiles Include="../outside/chat.json" Link="recordings/linked/renamed_chat.json" />
                       </ItemGroup>
+                      {(dataResource ? TestPaths.DataResourceTargets : string.Empty)}
                     </Project>
                     """);
                 File.WriteAllText(Path.Combine(project, "Program.cs"), """
@@ -71,6 +78,12 @@ namespace RecordingGen.IntegrationTests
                     System.Console.WriteLine(Consumer.Recordings.GetRecording1.X.SourcePath);
                     System.Console.WriteLine(Consumer.Recordings.Sub.X.SourcePath);
                     System.Console.WriteLine(Consumer.Recordings.Linked.RenamedChat.SourcePath);
+                    foreach (RecordingGen.Recording recording in Consumer.Recordings.All)
+                    {
+                        _ = recording.Response.Text;
+                    }
+
+                    System.Console.WriteLine("all read");
                     """);
 
                 (int exitCode, string build) = DotnetCli.Try(project, "build");
@@ -88,7 +101,7 @@ namespace RecordingGen.IntegrationTests
 
                 string output = DotnetCli.Run(project, "run", "--no-build");
                 string[] lines = output.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
-                Assert.Equal(new[] { "72", "gpt-4o", "recordings/get-recording-1/x.json", "recordings/sub/x.json", "recordings/linked/renamed_chat.json" }, lines.Take(5));
+                Assert.Equal(new[] { "72", "gpt-4o", "recordings/get-recording-1/x.json", "recordings/sub/x.json", "recordings/linked/renamed_chat.json", "all read" }, lines.Take(6));
             }
             finally
             {

@@ -18,6 +18,19 @@ namespace RecordingGen.IntegrationTests
         /// <summary>The build task that writes the recordings' data resource, as this build compiled it.</summary>
         public static string TaskAssembly => Path.Combine(RepoRoot, "src", "RecordingGen.Build", "bin", Metadata("Configuration"), "netstandard2.0", "RecordingGen.Build.dll");
 
+        /// <summary>
+        /// What a consumer project (which imports the props and names the generator by hand) adds to have the package's
+        /// targets embed the recordings' data: this build's task, in a process of its own (it is rebuilt while build
+        /// nodes live), and the targets.
+        /// </summary>
+        public static string DataResourceTargets => $"""
+            <PropertyGroup>
+                <RecordingGenTaskAssembly>{TaskAssembly}</RecordingGenTaskAssembly>
+                <RecordingGenTaskInHost>true</RecordingGenTaskInHost>
+              </PropertyGroup>
+              <Import Project="{Path.Combine(RepoRoot, "src", "RecordingGen", "build", "RecordingGen.targets")}" />
+            """;
+
         public static string OwnRecordings => Path.Combine(RepoRoot, "tests", "recordings");
 
         public static string Resolve(Recording recording) => Path.GetFullPath(Path.Combine(ProjectDirectory, recording.SourcePath));
