@@ -16,39 +16,53 @@ namespace RecordingGen.Generator.Emit
         public static void Write(Stream output, IReadOnlyList<RecordingData> sortedDistinct)
         {
             var hashes = new List<RecordingHash>(sortedDistinct.Count);
+            var pool = new StringPool();
             var records = new MemoryStream();
-            var offsets = new int[sortedDistinct.Count + 1];
-            int tableEnd = DataResourceFormat.HeaderLength + (offsets.Length * 4);
-            for (int i = 0; i < sortedDistinct.Count; i++)
+            var recordEnds = new int[sortedDistinct.Count];
+            foreach (RecordingData data in sortedDistinct)
             {
-                RecordingData data = sortedDistinct[i];
                 hashes.Add(DataFingerprint.Of(data));
-                offsets[i] = checked(tableEnd + (int)records.Length);
-                WriteString(records, data.SourcePath);
-                WritePart(records, data.Request);
-                WritePart(records, data.Response);
+                WriteInt32(records, pool.Number(data.SourcePath));
+                WritePart(records, pool, data.Request);
+                WritePart(records, pool, data.Response);
+                recordEnds[hashes.Count - 1] = (int)records.Length;
             }
 
-            offsets[sortedDistinct.Count] = checked(tableEnd + (int)records.Length);
+            int recordsStart = DataResourceFormat.HeaderLength + ((sortedDistinct.Count + 1) * 4) + ((pool.Strings.Count + 1) * 4);
+            int stringsStart = checked(recordsStart + (int)records.Length);
             ulong fingerprint = DataFingerprint.Combine(hashes);
             WriteInt32(output, DataResourceFormat.Magic);
             WriteInt32(output, DataResourceFormat.Version);
             WriteInt32(output, unchecked((int)fingerprint));
             WriteInt32(output, unchecked((int)(fingerprint >> 32)));
             WriteInt32(output, sortedDistinct.Count);
-            foreach (int offset in offsets)
+            WriteInt32(output, pool.Strings.Count);
+            WriteInt32(output, recordsStart);
+            foreach (int end in recordEnds)
             {
+                WriteInt32(output, recordsStart + end);
+            }
+
+            int offset = stringsStart;
+            WriteInt32(output, offset);
+            foreach (string value in pool.Strings)
+            {
+                offset = checked(offset + (value.Length * 2));
                 WriteInt32(output, offset);
             }
 
             records.Position = 0;
             records.CopyTo(output);
+            foreach (string value in pool.Strings)
+            {
+                WriteCodeUnits(output, value);
+            }
         }
 
-        private static void WritePart(Stream output, RecordingPart part)
+        private static void WritePart(Stream output, StringPool pool, RecordingPart part)
         {
-            WriteString(output, part.Program);
-            WriteString(output, part.PackedStrings);
+            WriteInt32(output, pool.Number(part.Program));
+            WriteInt32(output, pool.Number(part.PackedStrings));
             if (part.LongStrings.Count == 0)
             {
                 WriteInt32(output, DataResourceFormat.NoLongStrings);
@@ -58,14 +72,13 @@ namespace RecordingGen.Generator.Emit
             WriteInt32(output, part.LongStrings.Count);
             foreach (string value in part.LongStrings)
             {
-                WriteString(output, value);
+                WriteInt32(output, pool.Number(value));
             }
         }
 
-        private static void WriteString(Stream output, string value)
+        private static void WriteCodeUnits(Stream output, string value)
         {
             // Code units as they are: an encoder would replace a lone surrogate, which a JSON string may hold.
-            WriteInt32(output, value.Length);
             byte[] bytes = new byte[value.Length * 2];
             for (int i = 0; i < value.Length; i++)
             {
@@ -82,6 +95,26 @@ namespace RecordingGen.Generator.Emit
             output.WriteByte((byte)(value >> 8));
             output.WriteByte((byte)(value >> 16));
             output.WriteByte((byte)(value >> 24));
+        }
+
+        /// <summary>Each distinct string once, numbered in the order first used (so the bytes follow the recordings' order).</summary>
+        private sealed class StringPool
+        {
+            private readonly Dictionary<string, int> _numbers = new Dictionary<string, int>(System.StringComparer.Ordinal);
+
+            public List<string> Strings { get; } = new List<string>();
+
+            public int Number(string value)
+            {
+                if (!_numbers.TryGetValue(value, out int number))
+                {
+                    number = Strings.Count;
+                    _numbers.Add(value, number);
+                    Strings.Add(value);
+                }
+
+                return number;
+            }
         }
     }
 }

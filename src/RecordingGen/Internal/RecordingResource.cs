@@ -20,7 +20,7 @@ namespace RecordingGen.Internal
         private readonly string[] _paths;
         private readonly ulong _fingerprint;
         private readonly Recording?[] _recordings;
-        private int[]? _offsets;
+        private Tables? _tables;
 
         /// <summary>
         /// Creates the reader of <paramref name="assembly"/>'s recordings, whose source paths (sorted ordinally) are
@@ -71,16 +71,14 @@ namespace RecordingGen.Internal
 
         private Record ReadRecord(int index)
         {
-            int[] offsets = _offsets ??= ReadOffsets();
-            byte[] bytes = new byte[offsets[index + 1] - offsets[index]];
-            using (Stream stream = Open())
-            {
-                stream.Position = offsets[index];
-                Fill(stream, bytes, 0, bytes.Length);
-            }
+            Tables tables = _tables ??= ReadTables();
+            using Stream stream = Open();
+            byte[] numbers = new byte[tables.Records[index + 1] - tables.Records[index]];
+            stream.Position = tables.Records[index];
+            Fill(stream, numbers, 0, numbers.Length);
 
             int position = 0;
-            string path = ReadString(bytes, ref position);
+            string path = ReadString(stream, tables, numbers, ref position);
             if (!string.Equals(path, _paths[index], StringComparison.Ordinal))
             {
                 throw Stale("its recording " + index + " is '" + path + "' where the generated code expects '" + _paths[index] + "'");
@@ -88,15 +86,15 @@ namespace RecordingGen.Internal
 
             return new Record(
                 path,
-                ReadString(bytes, ref position),
-                ReadString(bytes, ref position),
-                ReadStrings(bytes, ref position),
-                ReadString(bytes, ref position),
-                ReadString(bytes, ref position),
-                ReadStrings(bytes, ref position));
+                ReadString(stream, tables, numbers, ref position),
+                ReadString(stream, tables, numbers, ref position),
+                ReadStrings(stream, tables, numbers, ref position),
+                ReadString(stream, tables, numbers, ref position),
+                ReadString(stream, tables, numbers, ref position),
+                ReadStrings(stream, tables, numbers, ref position));
         }
 
-        private int[] ReadOffsets()
+        private Tables ReadTables()
         {
             using Stream stream = Open();
             byte[] header = new byte[DataResourceFormat.HeaderLength];
@@ -105,6 +103,7 @@ namespace RecordingGen.Internal
             int version = Int32(header, 4);
             ulong fingerprint = (uint)Int32(header, 8) | ((ulong)(uint)Int32(header, 12) << 32);
             int count = Int32(header, 16);
+            int strings = Int32(header, 20);
             if (magic != DataResourceFormat.Magic)
             {
                 throw Stale("it does not begin as RecordingGen's data does");
@@ -123,15 +122,20 @@ namespace RecordingGen.Internal
                     + " where the generated code lists " + _paths.Length + " with fingerprint " + _fingerprint.ToString("x16", CultureInfo.InvariantCulture));
             }
 
-            byte[] table = new byte[(count + 1) * 4];
-            Fill(stream, table, 0, table.Length);
-            int[] offsets = new int[count + 1];
-            for (int i = 0; i < offsets.Length; i++)
+            return new Tables(ReadInt32s(stream, count + 1), ReadInt32s(stream, strings + 1));
+        }
+
+        private static int[] ReadInt32s(Stream stream, int count)
+        {
+            byte[] bytes = new byte[count * 4];
+            Fill(stream, bytes, 0, bytes.Length);
+            int[] values = new int[count];
+            for (int i = 0; i < count; i++)
             {
-                offsets[i] = Int32(table, i * 4);
+                values[i] = Int32(bytes, i * 4);
             }
 
-            return offsets;
+            return values;
         }
 
         private Stream Open()
@@ -166,25 +170,29 @@ namespace RecordingGen.Internal
         private static int Int32(byte[] bytes, int at)
             => bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24);
 
-        private static string ReadString(byte[] record, ref int position)
+        /// <summary>The string whose number is next in <paramref name="numbers"/>, read from the resource's strings.</summary>
+        private static string ReadString(Stream stream, Tables tables, byte[] numbers, ref int position)
         {
-            int length = Int32(record, position);
+            int number = Int32(numbers, position);
             position += 4;
+            int start = tables.Strings[number];
+            byte[] bytes = new byte[tables.Strings[number + 1] - start];
+            stream.Position = start;
+            Fill(stream, bytes, 0, bytes.Length);
+
             // Code units as they are: a decoder would replace a lone surrogate, which a JSON string may hold.
-            char[] chars = new char[length];
-            for (int i = 0; i < length; i++)
+            char[] chars = new char[bytes.Length / 2];
+            for (int i = 0; i < chars.Length; i++)
             {
-                chars[i] = (char)(record[position + (2 * i)] | (record[position + (2 * i) + 1] << 8));
+                chars[i] = (char)(bytes[2 * i] | (bytes[(2 * i) + 1] << 8));
             }
 
-            string value = new string(chars);
-            position += length * 2;
-            return value;
+            return new string(chars);
         }
 
-        private static string[]? ReadStrings(byte[] record, ref int position)
+        private static string[]? ReadStrings(Stream stream, Tables tables, byte[] numbers, ref int position)
         {
-            int count = Int32(record, position);
+            int count = Int32(numbers, position);
             position += 4;
             if (count == DataResourceFormat.NoLongStrings)
             {
@@ -194,12 +202,26 @@ namespace RecordingGen.Internal
             string[] values = new string[count];
             for (int i = 0; i < count; i++)
             {
-                values[i] = ReadString(record, ref position);
+                values[i] = ReadString(stream, tables, numbers, ref position);
             }
 
             return values;
         }
-    
+
+        /// <summary>Where each recording's string numbers and each string begin, read once.</summary>
+        private sealed class Tables
+        {
+            public Tables(int[] records, int[] strings)
+            {
+                Records = records;
+                Strings = strings;
+            }
+
+            public int[] Records { get; }
+
+            public int[] Strings { get; }
+        }
+
         private readonly struct Record
         {
             public Record(string path, string requestProgram, string requestStrings, string[]? requestLongStrings, string responseProgram, string responseStrings, string[]? responseLongStrings)
