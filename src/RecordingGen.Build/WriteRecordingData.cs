@@ -37,10 +37,6 @@ namespace RecordingGen.Build
         [Required]
         public string OutputFile { get; set; } = string.Empty;
 
-        /// <summary>How many recordings the resource holds.</summary>
-        [Output]
-        public int Count { get; set; }
-
         /// <inheritdoc />
         public bool Execute()
         {
@@ -91,7 +87,6 @@ namespace RecordingGen.Build
                 }
 
                 File.Move(temporary, OutputFile);
-                Count = sorted.Count;
                 BuildEngine?.LogMessageEvent(new BuildMessageEventArgs(
                     "RecordingGen: wrote the data of " + sorted.Count + " recordings to " + OutputFile, null, nameof(WriteRecordingData), MessageImportance.Low));
                 return true;

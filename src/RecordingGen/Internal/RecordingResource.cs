@@ -42,7 +42,7 @@ namespace RecordingGen.Internal
                 return cached;
             }
 
-            Record record = ReadRecord(index);
+            var record = ReadRecord(index);
             return Publish(index, RecordingDataReader.Read(record.Path, record.RequestProgram, record.RequestStrings, record.RequestLongStrings, record.ResponseProgram, record.ResponseStrings, record.ResponseLongStrings));
         }
 
@@ -61,7 +61,7 @@ namespace RecordingGen.Internal
                 return (Recording<TTools>)cached;
             }
 
-            Record record = ReadRecord(index);
+            var record = ReadRecord(index);
             return (Recording<TTools>)Publish(index, RecordingDataReader.Read(record.Path, record.RequestProgram, record.RequestStrings, record.RequestLongStrings, record.ResponseProgram, record.ResponseStrings, record.ResponseLongStrings, tools));
         }
 
@@ -69,7 +69,7 @@ namespace RecordingGen.Internal
         private Recording Publish(int index, Recording recording)
             => Interlocked.CompareExchange(ref _recordings[index], recording, null) ?? recording;
 
-        private Record ReadRecord(int index)
+        private (string Path, string RequestProgram, string RequestStrings, string[]? RequestLongStrings, string ResponseProgram, string ResponseStrings, string[]? ResponseLongStrings) ReadRecord(int index)
         {
             Tables tables = _tables ??= ReadTables();
             using Stream stream = Open();
@@ -84,7 +84,7 @@ namespace RecordingGen.Internal
                 throw Stale("its recording " + index + " is '" + path + "' where the generated code expects '" + _paths[index] + "'");
             }
 
-            return new Record(
+            return (
                 path,
                 ReadString(stream, tables, numbers, ref position),
                 ReadString(stream, tables, numbers, ref position),
@@ -220,34 +220,6 @@ namespace RecordingGen.Internal
             public int[] Records { get; }
 
             public int[] Strings { get; }
-        }
-
-        private readonly struct Record
-        {
-            public Record(string path, string requestProgram, string requestStrings, string[]? requestLongStrings, string responseProgram, string responseStrings, string[]? responseLongStrings)
-            {
-                Path = path;
-                RequestProgram = requestProgram;
-                RequestStrings = requestStrings;
-                RequestLongStrings = requestLongStrings;
-                ResponseProgram = responseProgram;
-                ResponseStrings = responseStrings;
-                ResponseLongStrings = responseLongStrings;
-            }
-
-            public string Path { get; }
-
-            public string RequestProgram { get; }
-
-            public string RequestStrings { get; }
-
-            public string[]? RequestLongStrings { get; }
-
-            public string ResponseProgram { get; }
-
-            public string ResponseStrings { get; }
-
-            public string[]? ResponseLongStrings { get; }
         }
     }
 }
