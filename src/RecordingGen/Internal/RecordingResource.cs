@@ -71,8 +71,8 @@ namespace RecordingGen.Internal
 
         private (string Path, string RequestProgram, string RequestStrings, string[]? RequestLongStrings, string ResponseProgram, string ResponseStrings, string[]? ResponseLongStrings) ReadRecord(int index)
         {
-            Tables tables = _tables ??= ReadTables();
             using Stream stream = Open();
+            Tables tables = _tables ??= ReadTables(stream);
             byte[] numbers = new byte[tables.Records[index + 1] - tables.Records[index]];
             stream.Position = tables.Records[index];
             Fill(stream, numbers, 0, numbers.Length);
@@ -94,9 +94,8 @@ namespace RecordingGen.Internal
                 ReadStrings(stream, tables, numbers, ref position));
         }
 
-        private Tables ReadTables()
+        private Tables ReadTables(Stream stream)
         {
-            using Stream stream = Open();
             byte[] header = new byte[DataResourceFormat.HeaderLength];
             Fill(stream, header, 0, header.Length);
             int magic = Int32(header, 0);
@@ -176,15 +175,21 @@ namespace RecordingGen.Internal
             int number = Int32(numbers, position);
             position += 4;
             int start = tables.Strings[number];
-            byte[] bytes = new byte[tables.Strings[number + 1] - start];
+            int length = (tables.Strings[number + 1] - start) / 2;
             stream.Position = start;
+            byte[] bytes = new byte[length * 2];
             Fill(stream, bytes, 0, bytes.Length);
 
-            // Code units as they are: a decoder would replace a lone surrogate, which a JSON string may hold.
-            char[] chars = new char[bytes.Length / 2];
-            for (int i = 0; i < chars.Length; i++)
+            // Code units as they are (a decoder would replace a lone surrogate, which a JSON string may hold), copied
+            // whole rather than character by character, which runs unoptimized on a first access.
+            char[] chars = new char[length];
+            Buffer.BlockCopy(bytes, 0, chars, 0, bytes.Length);
+            if (!BitConverter.IsLittleEndian)
             {
-                chars[i] = (char)(bytes[2 * i] | (bytes[(2 * i) + 1] << 8));
+                for (int i = 0; i < chars.Length; i++)
+                {
+                    chars[i] = (char)(bytes[2 * i] | (bytes[(2 * i) + 1] << 8));
+                }
             }
 
             return new string(chars);
