@@ -2,11 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Build.Framework;
 using RecordingGen.Generator.Emit;
 using RecordingGen.Generator.Input;
+using RecordingGen.Generator.Manifest;
 using RecordingGen.Generator.Model;
 using RecordingGen.Generator.Parsing;
 
@@ -15,8 +17,10 @@ namespace RecordingGen.Build
     /// <summary>
     /// Writes the recordings' data resource (see DataResourceFormat) that the build embeds in the test assembly, so
     /// the compiler never lexes the data: it chooses, parses and encodes the AdditionalFiles exactly as the generator
-    /// does (the same code), and the generator emits only the typed facade. Problems in recordings are the
-    /// generator's to report, at their JSON locations; a recording that does not parse is left out here as there.
+    /// does (the same code). Beside it, the manifest the generator reads instead of the recordings
+    /// (<see cref="RecordingManifest"/>): the facade's summaries, the data's fingerprint, and every diagnostic with
+    /// its JSON location, which the generator reports (so .editorconfig, NoWarn and WarningsAsErrors apply as to
+    /// its own). A recording that does not parse has no data here, as it has no member there.
     /// </summary>
     public sealed class WriteRecordingData : ITask
     {
@@ -37,6 +41,10 @@ namespace RecordingGen.Build
         [Required]
         public string OutputFile { get; set; } = string.Empty;
 
+        /// <summary>The manifest to write for the generator (an AdditionalFile named <see cref="RecordingManifest.FileName"/>).</summary>
+        [Required]
+        public string ManifestFile { get; set; } = string.Empty;
+
         /// <inheritdoc />
         public bool Execute()
         {
@@ -52,41 +60,19 @@ namespace RecordingGen.Build
                     .Select(file => file!)
                     .ToArray();
 
-                var data = new RecordingData?[files.Length];
-                var left = new string?[files.Length];
-                Parallel.For(0, files.Length, i =>
+                var results = new ParseResult[files.Length];
+                Parallel.For(0, files.Length, i => results[i] = RecordingParser.Parse(files[i], options, CancellationToken.None));
+
+                // In the order of the generator's facade, as the generator collects them.
+                List<RecordingData> sorted = PathOrder.SortedDistinct(results.Where(result => result.Data is not null).Select(result => result.Data!), value => value.SourcePath);
+                RecordingManifest manifest = RecordingManifest.Of(results, sorted);
+
+                WriteAtomically(OutputFile, output => DataResourceWriter.Write(output, sorted));
+                WriteAtomically(ManifestFile, output =>
                 {
-                    ParseResult result = RecordingParser.Parse(files[i], options, CancellationToken.None);
-                    data[i] = result.Data;
-                    left[i] = result.Data is null && result.Diagnostics.Count > 0 ? files[i].Path + ": " + result.Diagnostics[0].Descriptor.Id + " " + string.Join(" ", result.Diagnostics[0].MessageArgs) : null;
+                    byte[] text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ManifestWriter.Write(manifest));
+                    output.Write(text, 0, text.Length);
                 });
-
-                foreach (string? reason in left)
-                {
-                    if (reason is not null)
-                    {
-                        // The generator reports the problem at its JSON location; this only says why the data has no entry.
-                        BuildEngine?.LogMessageEvent(new BuildMessageEventArgs("RecordingGen: no data for " + reason, null, nameof(WriteRecordingData), MessageImportance.Low));
-                    }
-                }
-
-                // In the order of the generator's facade.
-                List<RecordingData> sorted = PathOrder.SortedDistinct(data.Where(value => value is not null).Select(value => value!), value => value.SourcePath);
-
-                // Written beside and moved into place, so a build cut short never leaves half a resource behind.
-                string temporary = OutputFile + ".tmp";
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(OutputFile))!);
-                using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-                {
-                    DataResourceWriter.Write(output, sorted);
-                }
-
-                if (File.Exists(OutputFile))
-                {
-                    File.Delete(OutputFile);
-                }
-
-                File.Move(temporary, OutputFile);
                 BuildEngine?.LogMessageEvent(new BuildMessageEventArgs(
                     "RecordingGen: wrote the data of " + sorted.Count + " recordings to " + OutputFile, null, nameof(WriteRecordingData), MessageImportance.Low));
                 return true;
@@ -98,6 +84,24 @@ namespace RecordingGen.Build
                     "RecordingGen could not write the recordings' data resource: " + exception.Message, null, nameof(WriteRecordingData)));
                 return false;
             }
+        }
+
+        /// <summary>Written beside and moved into place, so a build cut short never leaves half a file behind.</summary>
+        private static void WriteAtomically(string file, Action<Stream> write)
+        {
+            string temporary = file + ".tmp";
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(output);
+            }
+
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+            }
+
+            File.Move(temporary, file);
         }
 
         /// <summary>

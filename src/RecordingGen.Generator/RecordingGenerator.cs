@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using RecordingGen.Generator.Emit;
 using RecordingGen.Generator.Input;
+using RecordingGen.Generator.Manifest;
 using RecordingGen.Generator.Model;
 using RecordingGen.Generator.Parsing;
 using RecordingGen.Generator.Validation;
@@ -13,7 +14,10 @@ namespace RecordingGen.Generator
     /// Turns recording files (AdditionalFiles) into <c>Recordings</c>: JSON file -> <see cref="ParseResult"/>
     /// (compact data, summary, request fingerprint, located diagnostics; all value-equal) -> a class per
     /// recording, in a fixed set of batch files (<see cref="DataBatch"/>), plus the facade. Checks that need
-    /// every recording (ambiguous replays, the literal budget) work on small collected projections.
+    /// every recording (ambiguous replays, the literal budget) work on small collected projections. When the build
+    /// embeds the data as a resource, its task has read the recordings already and left a manifest of what the
+    /// facade needs and what it found (<see cref="RecordingManifest"/>): the generator then reads that one small
+    /// file instead of every recording, on every compile.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class RecordingGenerator : IIncrementalGenerator
@@ -69,11 +73,31 @@ namespace RecordingGen.Generator
                 .Select(static (file, _) => file!)
                 .WithTrackingName(TrackingNames.RecordingFiles);
 
+            // The build task's manifest, when the data is in the resource and the task wrote one; unreadable reads as none.
+            IncrementalValueProvider<RecordingManifest?> manifest = context.AdditionalTextsProvider
+                .Where(static text => RecordingManifest.IsManifest(text.Path))
+                .Collect()
+                .Combine(emitOptions)
+                .Select(static (pair, cancellationToken) => pair.Right.DataInResource && pair.Left.Length == 1
+                    ? ManifestReader.Read(pair.Left[0].GetText(cancellationToken), cancellationToken)
+                    : null)
+                .WithTrackingName(TrackingNames.Manifest);
+            IncrementalValueProvider<bool> fromManifest = manifest.Select(static (value, _) => value is not null);
+            context.RegisterSourceOutput(manifest.Combine(severities), static (spc, input) =>
+            {
+                foreach (DiagnosticInfo info in input.Left?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty)
+                {
+                    Report(spc, info, input.Right);
+                }
+            });
+
             // One file included under two spellings of its path ($(Dir)/ concatenations give "dir//x.json") has one
             // canonical path, so both parse to equal results; the steps that collect every recording keep one.
+            // With a manifest nothing is parsed.
             IncrementalValuesProvider<ParseResult> parsed = files
                 .Combine(options)
-                .Select(static (pair, cancellationToken) => RecordingParser.Parse(pair.Left, pair.Right, cancellationToken))
+                .Combine(fromManifest)
+                .Select(static (input, cancellationToken) => input.Right ? ParseResult.None : RecordingParser.Parse(input.Left.Left, input.Left.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.Parse);
 
             // Diagnostics are an output of their own, so a change in them never re-emits source. They are collected
@@ -126,6 +150,8 @@ namespace RecordingGen.Generator
                 .WithTrackingName(TrackingNames.RecordingHashes)
                 .Collect()
                 .Select(static (all, _) => DataFingerprint.Combine(PathOrder.SortedDistinct(all, hash => hash.SourcePath)))
+                .Combine(manifest)
+                .Select(static (pair, _) => pair.Right?.Fingerprint ?? pair.Left)
                 .WithTrackingName(TrackingNames.DataFingerprint);
             context.RegisterSourceOutput(fingerprint.Combine(emitOptions), static (spc, input) =>
             {
@@ -144,7 +170,7 @@ namespace RecordingGen.Generator
             context.RegisterSourceOutput(batches.Combine(emitOptions).Combine(fits), static (spc, input) =>
             {
                 DataBatch batch = input.Left.Left;
-                if (input.Right && DataEmitter.HasOutput(batch, input.Left.Right))
+                if (input.Right && !input.Left.Right.DataInResource && batch.Recordings.Count > 0)
                 {
                     spc.AddSource(DataEmitter.HintName(batch), DataEmitter.Emit(batch, input.Left.Right));
                 }
@@ -156,12 +182,23 @@ namespace RecordingGen.Generator
                 .Where(static value => value is not null)
                 .Collect()
                 .Select(static (all, _) => new EquatableArray<RecordingSummary>(PathOrder.SortedDistinct(all, summary => summary.SourcePath)))
+                .Combine(manifest)
+                .Select(static (pair, _) => pair.Right?.Summaries ?? pair.Left)
                 .WithTrackingName(TrackingNames.Summaries);
             context.RegisterSourceOutput(summaries.Combine(emitOptions).Combine(fits), static (spc, input) =>
             {
                 if (input.Right)
                 {
                     spc.AddSource(FacadeEmitter.HintName, FacadeEmitter.Emit(input.Left.Left, input.Left.Right));
+                }
+            });
+
+            // With the data in the resource, the tools classes come from the summaries: one per distinct list of tools.
+            context.RegisterSourceOutput(summaries.Combine(emitOptions), static (spc, input) =>
+            {
+                if (input.Right.DataInResource && ToolsEmitter.Emit(input.Left, input.Right) is { } tools)
+                {
+                    spc.AddSource(ToolsEmitter.HintName, tools);
                 }
             });
 

@@ -19,5 +19,6 @@ namespace RecordingGen.Generator
         public const string Budget = nameof(Budget);
         public const string RecordingHashes = nameof(RecordingHashes);
         public const string DataFingerprint = nameof(DataFingerprint);
+        public const string Manifest = nameof(Manifest);
     }
 }

@@ -60,8 +60,10 @@ namespace RecordingGen.Generator.Tests
             GeneratorOutput output = GeneratorHarness.Run(languageVersion, GeneratorHarness.OwnRecordings(), GeneratorHarness.Options(dataResource: true));
 
             Assert.Empty(output.CompilationDiagnostics);
-            int withTools = output.Sources.Sum(source => System.Text.RegularExpressions.Regex.Matches(source.SourceText.ToString(), "public sealed class Recording_").Count);
-            Assert.True(withTools > 0 && withTools < GeneratorHarness.OwnRecordings().Count, withTools + " tools classes");
+            // One tools class per distinct list of tools, and no data class.
+            int toolsClasses = output.Sources.Sum(source => System.Text.RegularExpressions.Regex.Matches(source.SourceText.ToString(), "public sealed class Tools_[0-9a-f]{16} : global::RecordingGen.Internal.RecordingTools").Count);
+            Assert.True(toolsClasses > 0 && toolsClasses < GeneratorHarness.OwnRecordings().Count, toolsClasses + " tools classes");
+            Assert.DoesNotContain(output.Sources, source => source.SourceText.ToString().Contains("class Recording_", StringComparison.Ordinal));
         }
 
         [Fact]

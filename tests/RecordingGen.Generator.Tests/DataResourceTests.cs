@@ -25,9 +25,10 @@ namespace RecordingGen.Generator.Tests
         {
             List<AdditionalText> files = GeneratorHarness.OwnRecordings();
             List<RecordingData> sorted = Parse(files);
-            var resource = new Internal.RecordingResource(new ResourceAssembly(WriteResource(files)), sorted.Select(data => data.SourcePath).ToArray(), Fingerprint(files));
+            var resource = new Internal.RecordingResource(new ResourceAssembly(WriteResource(files)), sorted.Count, Fingerprint(files));
 
             Assert.Equal(files.Count, sorted.Count);
+            Assert.Equal(sorted.Select(data => data.SourcePath), resource.Paths);
             for (int i = 0; i < sorted.Count; i++)
             {
                 RecordingData data = sorted[i];
@@ -40,10 +41,14 @@ namespace RecordingGen.Generator.Tests
                     data.Response.PackedStrings,
                     data.Response.LongStrings.Count == 0 ? null : data.Response.LongStrings.ToArray());
 
-                // As the generated code reaches them: a recording with tools through its tools class, by path.
-                Recording fromResource = data.ToolNames.Count > 0 ? resource.Get<object>(data.SourcePath, recording => new object()) : resource.Get(i);
+                // As the generated code reaches them: a recording with tools through a tools class.
+                Recording fromResource = data.ToolNames.Count > 0 ? resource.Get<FirstTool>(i) : resource.Get(i);
                 Assert.Equal(Describe(fromLiterals), Describe(fromResource));
                 Assert.Same(fromResource, resource.Get(i));
+                if (fromResource is Recording<FirstTool> withTools)
+                {
+                    Assert.Equal(fromLiterals.Request.Tools[0].Name, withTools.Tools.First.Name);
+                }
             }
 
             Assert.Contains(sorted, data => data.ToolNames.Count > 0);
@@ -101,6 +106,12 @@ namespace RecordingGen.Generator.Tests
         }
 
         private static ulong Fingerprint(IEnumerable<AdditionalText> files) => BitConverter.ToUInt64(WriteResource(files), 8);
+
+        /// <summary>A tools class as the generator writes one: a member per tool, read from the attached recording.</summary>
+        public sealed class FirstTool : Internal.RecordingTools
+        {
+            public ToolDefinition First => Tool__(0);
+        }
 
         /// <summary>An assembly that embeds only the data resource, as the build's does.</summary>
         private sealed class ResourceAssembly : Assembly

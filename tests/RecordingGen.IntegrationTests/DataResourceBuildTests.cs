@@ -89,13 +89,13 @@ namespace RecordingGen.IntegrationTests
         public void A_resource_other_than_the_generated_code_expects_fails_with_what_to_do()
         {
             // This test assembly's own recordings are embedded by the same targets.
-            string[] paths = Recordings.All.Paths().ToArray();
-            var stale = new RecordingResource(typeof(Recordings).Assembly, paths, fingerprint: 12345);
+            int count = Recordings.All.Count;
+            var stale = new RecordingResource(typeof(Recordings).Assembly, count, fingerprint: 12345);
             var exception = Assert.Throws<InvalidOperationException>(() => stale.Get(0));
             Assert.Contains("does not match its generated code", exception.Message);
             Assert.Contains("rebuild the project", exception.Message);
 
-            var missing = new RecordingResource(typeof(object).Assembly, paths, fingerprint: 12345);
+            var missing = new RecordingResource(typeof(object).Assembly, count, fingerprint: 12345);
             exception = Assert.Throws<InvalidOperationException>(() => missing.Get(0));
             Assert.Contains("RecordingGenDataResource", exception.Message);
         }

@@ -160,5 +160,26 @@ namespace RecordingGen.Generator.Diagnostics
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             helpLinkUri: HelpBase + "rg9999-recordinggen-failed-on-a-recording");
+
+        private static readonly DiagnosticDescriptor[] All =
+        {
+            InvalidJson, MissingRequestOrResponse, UnknownFormat, UnmatchedToolCallId, InconsistentStream, UndeclaredTool, InvalidToolArguments,
+            AmbiguousReplay, TooLargeForOneAssembly, LooksLikeSecret, UnreadableFile, NotUtf8, InvalidStatus, InvalidIdMapping, InvalidNamespace,
+            StrayRecording, InternalError,
+        };
+
+        /// <summary>The descriptor of <paramref name="id"/>, or null for an id this version does not have.</summary>
+        public static DiagnosticDescriptor? ById(string id)
+        {
+            foreach (DiagnosticDescriptor descriptor in All)
+            {
+                if (descriptor.Id == id)
+                {
+                    return descriptor;
+                }
+            }
+
+            return null;
+        }
     }
 }

@@ -11,8 +11,8 @@ namespace RecordingGen.Generator.Emit
     /// the library decodes it; there are no large initializers to JIT. For a recording whose request offered
     /// tools the class is also its tools class (<c>Recording&lt;TTools&gt;.Tools</c>), one member per tool: its
     /// names come from the tool names alone, so the batch still depends on nothing but its recordings. With the
-    /// data in the build's resource (<see cref="EmitOptions.DataInResource"/>) only the tools classes are emitted,
-    /// each finding its recording in the resource by path.
+    /// data in the build's resource (<see cref="EmitOptions.DataInResource"/>) there is nothing to emit here: the
+    /// facade reads the resource, and <see cref="ToolsEmitter"/> writes the tools classes.
     /// </summary>
     internal static class DataEmitter
     {
@@ -20,38 +20,11 @@ namespace RecordingGen.Generator.Emit
 
         public static string HintName(DataBatch batch) => DataNamespaceSuffix + "/Recordings_" + batch.Number.ToString("x2", CultureInfo.InvariantCulture) + ".g.cs";
 
-        /// <summary>Whether a batch emits anything.</summary>
-        public static bool HasOutput(DataBatch batch, EmitOptions options)
-        {
-            foreach (RecordingData data in batch.Recordings)
-            {
-                if (Emits(data, options))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>
-        /// Whether a recording gets a class: with the data in the build's resource, only a recording whose request
-        /// offered tools does (its tools class).
-        /// </summary>
-        private static bool Emits(RecordingData data, EmitOptions options) => !options.DataInResource || data.ToolNames.Count > 0;
-
         public static string Emit(DataBatch batch, EmitOptions options)
         {
             int capacity = 1024;
             foreach (RecordingData data in batch.Recordings)
             {
-                if (options.DataInResource)
-                {
-                    // A tools class: a member per tool, and nothing of the data.
-                    capacity += Emits(data, options) ? 640 + (data.ToolNames.Count * 160) : 0;
-                    continue;
-                }
-
                 // The literals, which escape few characters, and the class around them.
                 capacity += data.Request.Program.Length + data.Response.Program.Length + data.Request.PackedStrings.Length + data.Response.PackedStrings.Length + 640;
                 foreach (string value in data.Request.LongStrings)
@@ -71,25 +44,20 @@ namespace RecordingGen.Generator.Emit
             bool first = true;
             foreach (RecordingData data in batch.Recordings)
             {
-                if (!Emits(data, options))
-                {
-                    continue;
-                }
-
                 if (!first)
                 {
                     writer.Line();
                 }
 
                 first = false;
-                WriteRecording(writer, data, options);
+                WriteRecording(writer, data);
             }
 
             writer.Close();
             return writer.ToString();
         }
 
-        private static void WriteRecording(SourceWriter writer, RecordingData data, EmitOptions options)
+        private static void WriteRecording(SourceWriter writer, RecordingData data)
         {
             bool tools = data.ToolNames.Count > 0;
             writer.Line("/// <summary>The data of <c>" + CSharpText.Comment(data.SourcePath) + "</c>" + (tools ? ", and the tools its request offered" : string.Empty) + ".</summary>");
@@ -106,18 +74,9 @@ namespace RecordingGen.Generator.Emit
 
             // Public: the facade's public members have this type.
             writer.Open("public sealed class " + data.DataClassName);
-            if (options.DataInResource)
-            {
-                writer.StartLine().Append("internal static readonly global::RecordingGen.Recording<").Append(data.DataClassName).Append("> Value = global::")
-                    .Append(options.Namespace).Append(".").Append(FacadeTree.RootClassName).Append(".").Append(FacadeEmitter.ResourceField).Append(".Get(")
-                    .AppendLiteral(data.SourcePath).Append(", recording => new ").Append(data.DataClassName).Append("(recording));").EndLine();
-            }
-            else
-            {
-                writer.Line("internal static readonly global::RecordingGen.Recording<" + data.DataClassName + "> Value = global::RecordingGen.Internal.RecordingDataReader.Read(");
-                WriteArguments(writer, data, ",");
-                writer.Line("    recording => new " + data.DataClassName + "(recording));");
-            }
+            writer.Line("internal static readonly global::RecordingGen.Recording<" + data.DataClassName + "> Value = global::RecordingGen.Internal.RecordingDataReader.Read(");
+            WriteArguments(writer, data, ",");
+            writer.Line("    recording => new " + data.DataClassName + "(recording));");
             writer.Line();
             writer.Line("private readonly global::RecordingGen.Recording _recording;");
             writer.Line();

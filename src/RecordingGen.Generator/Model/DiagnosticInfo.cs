@@ -18,6 +18,13 @@ namespace RecordingGen.Generator.Model
             MessageArgs = new EquatableArray<string>(messageArgs.Select(MessageText.Argument));
         }
 
+        private DiagnosticInfo(DiagnosticDescriptor descriptor, LocationInfo? location, EquatableArray<string> escapedArgs)
+        {
+            Descriptor = descriptor;
+            Location = location;
+            MessageArgs = escapedArgs;
+        }
+
         public DiagnosticDescriptor Descriptor { get; }
 
         public LocationInfo? Location { get; }
@@ -42,6 +49,10 @@ namespace RecordingGen.Generator.Model
 
             return new EquatableArray<DiagnosticInfo>(distinct);
         }
+
+        /// <summary>A diagnostic read back from the build task's manifest, whose arguments were escaped when it was first made.</summary>
+        public static DiagnosticInfo Restore(DiagnosticDescriptor descriptor, LocationInfo? location, EquatableArray<string> escapedArgs)
+            => new DiagnosticInfo(descriptor, location, escapedArgs);
 
         public Diagnostic ToDiagnostic()
             => Diagnostic.Create(Descriptor, Location?.ToLocation(), messageArgs: MessageArgs.Items.ToArray());

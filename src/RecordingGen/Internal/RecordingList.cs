@@ -15,6 +15,7 @@ namespace RecordingGen.Internal
         private readonly Func<int, Recording> _get;
         private readonly int[]? _indices;
         private readonly string[]? _paths;
+        private readonly RecordingResource? _resource;
         private readonly RecordingList? _root;
 
         /// <summary>Creates a list of the recordings 0 to <paramref name="count"/> - 1 fetched by <paramref name="get"/>.</summary>
@@ -40,6 +41,14 @@ namespace RecordingGen.Internal
             _get = get;
         }
 
+        /// <summary>Creates the list of every recording of <paramref name="resource"/>, whose paths it reads from the resource when asked.</summary>
+        public RecordingList(RecordingResource resource, Func<int, Recording> get)
+        {
+            _resource = resource ?? throw new ArgumentNullException(nameof(resource));
+            Count = resource.Count;
+            _get = get;
+        }
+
         /// <summary>Creates a group's list: the recordings at <paramref name="indices"/> of <paramref name="root"/>.</summary>
         public RecordingList(int[] indices, Func<int, Recording> get, RecordingList root)
             : this(indices, get)
@@ -52,12 +61,12 @@ namespace RecordingGen.Internal
         {
             get
             {
-                if (_paths is not null)
+                if (AllPaths is { } own)
                 {
-                    return _paths;
+                    return own;
                 }
 
-                if (_root?._paths is not { } all || _indices is null)
+                if (_root?.AllPaths is not { } all || _indices is null)
                 {
                     return null;
                 }
@@ -71,6 +80,8 @@ namespace RecordingGen.Internal
                 return paths;
             }
         }
+
+        private string[]? AllPaths => _paths ?? _resource?.Paths;
 
         /// <inheritdoc />
         public int Count { get; }

@@ -17,21 +17,50 @@ namespace RecordingGen.Internal
     public sealed class RecordingResource
     {
         private readonly Assembly _assembly;
-        private readonly string[] _paths;
         private readonly ulong _fingerprint;
         private readonly Recording?[] _recordings;
         private Tables? _tables;
+        private string[]? _paths;
 
         /// <summary>
-        /// Creates the reader of <paramref name="assembly"/>'s recordings, whose source paths (sorted ordinally) are
-        /// <paramref name="paths"/> and whose data the generator fingerprinted as <paramref name="fingerprint"/>.
+        /// Creates the reader of <paramref name="assembly"/>'s <paramref name="count"/> recordings (sorted by source path,
+        /// ordinally), whose paths and data the generator fingerprinted as <paramref name="fingerprint"/>. The paths are
+        /// the resource's: the fingerprint covers them, so the generated code need not list them again.
         /// </summary>
-        public RecordingResource(Assembly assembly, string[] paths, ulong fingerprint)
+        public RecordingResource(Assembly assembly, int count, ulong fingerprint)
         {
             _assembly = assembly ?? throw new ArgumentNullException(nameof(assembly));
-            _paths = paths ?? throw new ArgumentNullException(nameof(paths));
             _fingerprint = fingerprint;
-            _recordings = new Recording?[paths.Length];
+            _recordings = new Recording?[count];
+        }
+
+        /// <summary>The number of recordings the generated code lists.</summary>
+        public int Count => _recordings.Length;
+
+        /// <summary>Every recording's source path, in order, read from the resource (without decoding a recording) once.</summary>
+        public string[] Paths
+        {
+            get
+            {
+                if (Volatile.Read(ref _paths) is { } paths)
+                {
+                    return paths;
+                }
+
+                using Stream stream = Open();
+                Tables tables = Volatile.Read(ref _tables) ?? Publish(ReadTables(stream));
+                var read = new string[_recordings.Length];
+                byte[] number = new byte[4];
+                for (int i = 0; i < read.Length; i++)
+                {
+                    stream.Position = tables.Records[i];
+                    Fill(stream, number, 0, 4);
+                    int position = 0;
+                    read[i] = ReadString(stream, tables, number, ref position);
+                }
+
+                return Interlocked.CompareExchange(ref _paths, read, null) ?? read;
+            }
         }
 
         /// <summary>The recording at <paramref name="index"/> of the sorted paths.</summary>
@@ -46,24 +75,28 @@ namespace RecordingGen.Internal
             return Publish(index, RecordingDataReader.Read(record.Path, record.RequestProgram, record.RequestStrings, record.RequestLongStrings, record.ResponseProgram, record.ResponseStrings, record.ResponseLongStrings));
         }
 
-        /// <summary>The recording at <paramref name="sourcePath"/>, whose request offered tools; <paramref name="tools"/> makes its tools class.</summary>
-        public Recording<TTools> Get<TTools>(string sourcePath, Func<Recording, TTools> tools)
-            where TTools : class
+        /// <summary>The recording at <paramref name="index"/>, whose request offered the tools <typeparamref name="TTools"/> names.</summary>
+        public Recording<TTools> Get<TTools>(int index)
+            where TTools : RecordingTools, new()
         {
-            int index = Array.BinarySearch(_paths, sourcePath, StringComparer.Ordinal);
-            if (index < 0)
-            {
-                throw new InvalidOperationException("No recording '" + sourcePath + "' is listed in the generated code of " + _assembly.GetName().Name + ". Rebuild the project.");
-            }
-
             if (Volatile.Read(ref _recordings[index]) is { } cached)
             {
                 return (Recording<TTools>)cached;
             }
 
             var record = ReadRecord(index);
-            return (Recording<TTools>)Publish(index, RecordingDataReader.Read(record.Path, record.RequestProgram, record.RequestStrings, record.RequestLongStrings, record.ResponseProgram, record.ResponseStrings, record.ResponseLongStrings, tools));
+            return (Recording<TTools>)Publish(index, RecordingDataReader.Read(record.Path, record.RequestProgram, record.RequestStrings, record.RequestLongStrings, record.ResponseProgram, record.ResponseStrings, record.ResponseLongStrings, Attach<TTools>));
         }
+
+        private static TTools Attach<TTools>(Recording recording)
+            where TTools : RecordingTools, new()
+        {
+            var tools = new TTools();
+            tools.Attach(recording);
+            return tools;
+        }
+
+        private Tables Publish(Tables tables) => Interlocked.CompareExchange(ref _tables, tables, null) ?? tables;
 
         /// <summary>One instance per recording, whichever thread decoded it first.</summary>
         private Recording Publish(int index, Recording recording)
@@ -72,20 +105,14 @@ namespace RecordingGen.Internal
         private (string Path, string RequestProgram, string RequestStrings, string[]? RequestLongStrings, string ResponseProgram, string ResponseStrings, string[]? ResponseLongStrings) ReadRecord(int index)
         {
             using Stream stream = Open();
-            Tables tables = _tables ??= ReadTables(stream);
+            Tables tables = Volatile.Read(ref _tables) ?? Publish(ReadTables(stream));
             byte[] numbers = new byte[tables.Records[index + 1] - tables.Records[index]];
             stream.Position = tables.Records[index];
             Fill(stream, numbers, 0, numbers.Length);
 
             int position = 0;
-            string path = ReadString(stream, tables, numbers, ref position);
-            if (!string.Equals(path, _paths[index], StringComparison.Ordinal))
-            {
-                throw Stale("its recording " + index + " is '" + path + "' where the generated code expects '" + _paths[index] + "'");
-            }
-
             return (
-                path,
+                ReadString(stream, tables, numbers, ref position),
                 ReadString(stream, tables, numbers, ref position),
                 ReadString(stream, tables, numbers, ref position),
                 ReadStrings(stream, tables, numbers, ref position),
@@ -115,10 +142,10 @@ namespace RecordingGen.Internal
                     + DataResourceFormat.Version + ". Use the same version of the RecordingGen package for the build and the library.");
             }
 
-            if (fingerprint != _fingerprint || count != _paths.Length)
+            if (fingerprint != _fingerprint || count != _recordings.Length)
             {
                 throw Stale("it holds " + count + " recordings with fingerprint " + fingerprint.ToString("x16", CultureInfo.InvariantCulture)
-                    + " where the generated code lists " + _paths.Length + " with fingerprint " + _fingerprint.ToString("x16", CultureInfo.InvariantCulture));
+                    + " where the generated code lists " + _recordings.Length + " with fingerprint " + _fingerprint.ToString("x16", CultureInfo.InvariantCulture));
             }
 
             return new Tables(ReadInt32s(stream, count + 1), ReadInt32s(stream, strings + 1));

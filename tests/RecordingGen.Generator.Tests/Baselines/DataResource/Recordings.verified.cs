@@ -9,12 +9,11 @@ namespace Consumer.Tests
     [global::System.CodeDom.Compiler.GeneratedCode("RecordingGen", "0.1.0")]
     public static partial class Recordings
     {
-        private static readonly string[] Data__Paths = new string[17] { "recordings/openai-chat/3f1c0de4a5b6c7d8e9f00112233445566778899aabbccddeeff00112233aabbc.json", "recordings/openai-chat/hostile #error 'name' (1).json", "recordings/openai-chat/tool_call_after_history.json", "recordings/other/anthropic_messages_history.json", "recordings/other/anthropic_style_stream.json", "recordings/other/embeddings_base64.json", "recordings/other/embeddings_float.json", "recordings/other/gemini_interactions_error.json", "recordings/other/gemini_interactions_stream.json", "recordings/other/id_normalization.json", "recordings/other/models-0a1b2c3d4e5f-deadbeef.json", "recordings/other/ollama_chat_stream.json", "recordings/other/ollama_embed.json", "recordings/other/provider_error.json", "recordings/other/text_completion_stream.json", "recordings/other/tool_runtime_search.json", "recordings/other/vertex_generate_content_stream.json" };
-        internal static readonly global::RecordingGen.Internal.RecordingResource Data__Resource = new global::RecordingGen.Internal.RecordingResource(typeof(global::Consumer.Tests.Recordings).Assembly, Data__Paths, Data__Fingerprint);
+        internal static readonly global::RecordingGen.Internal.RecordingResource Data__Resource = new global::RecordingGen.Internal.RecordingResource(typeof(global::Consumer.Tests.Recordings).Assembly, 17, Data__Fingerprint);
 
         /// <summary>Every recording, ordered by <see cref="global::RecordingGen.Recording.SourcePath"/> (ordinal); each is decoded on first access.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::RecordingGen.Recording> All { get; } =
-            new global::RecordingGen.Internal.RecordingList(Data__Paths, GetRecording);
+            new global::RecordingGen.Internal.RecordingList(Data__Resource, GetRecording);
 
         private static global::RecordingGen.Recording GetRecording(int index)
         {
@@ -29,13 +28,13 @@ namespace Consumer.Tests
         {
             switch (index)
             {
-                case 0: return global::Consumer.Tests.RecordingGenData.Recording_e86847bee2fe9597.Value;
-                case 1: return global::Consumer.Tests.RecordingGenData.Recording_e25a473cfa65a2d1.Value;
-                case 2: return global::Consumer.Tests.RecordingGenData.Recording_6c7b2bd06ed6fae9.Value;
-                case 3: return global::Consumer.Tests.RecordingGenData.Recording_111e04903de530e2.Value;
-                case 4: return global::Consumer.Tests.RecordingGenData.Recording_682f6ac923b4460d.Value;
-                case 8: return global::Consumer.Tests.RecordingGenData.Recording_478e6aeefd2cc6b2.Value;
-                case 16: return global::Consumer.Tests.RecordingGenData.Recording_4cf4b04587bf52bb.Value;
+                case 0: return global::Consumer.Tests.Recordings.Data__Resource.Get<global::Consumer.Tests.RecordingGenData.Tools_8e66a924ca8c5da2>(index);
+                case 1: return global::Consumer.Tests.Recordings.Data__Resource.Get<global::Consumer.Tests.RecordingGenData.Tools_f4d605f47a9e259b>(index);
+                case 2: return global::Consumer.Tests.Recordings.Data__Resource.Get<global::Consumer.Tests.RecordingGenData.Tools_8e66a924ca8c5da2>(index);
+                case 3: return global::Consumer.Tests.Recordings.Data__Resource.Get<global::Consumer.Tests.RecordingGenData.Tools_e3a986ec4ca1ca6b>(index);
+                case 4: return global::Consumer.Tests.Recordings.Data__Resource.Get<global::Consumer.Tests.RecordingGenData.Tools_e3a986ec4ca1ca6b>(index);
+                case 8: return global::Consumer.Tests.Recordings.Data__Resource.Get<global::Consumer.Tests.RecordingGenData.Tools_a5ce8687aa07f306>(index);
+                case 16: return global::Consumer.Tests.Recordings.Data__Resource.Get<global::Consumer.Tests.RecordingGenData.Tools_e3a986ec4ca1ca6b>(index);
                 default: return global::Consumer.Tests.Recordings.Data__Resource.Get(index);
             }
         }
@@ -51,19 +50,19 @@ namespace Consumer.Tests
             /// The recording <c>recordings/openai-chat/3f1c0de4a5b6c7d8e9f00112233445566778899aabbccddeeff00112233aabbc.json</c> (/v1/chat/completions).
             /// Test: <c>tests/integration/inference/test_tools.py::test_parallel_tool_calls_streaming[txt=openai/gpt-4o-mini]</c>.
             /// </summary>
-            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Recording_e86847bee2fe9597> ParallelToolCallsStreaming_TxtOpenaiGpt4oMini_3f1c0d => global::Consumer.Tests.RecordingGenData.Recording_e86847bee2fe9597.Value;
+            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Tools_8e66a924ca8c5da2> ParallelToolCallsStreaming_TxtOpenaiGpt4oMini_3f1c0d => global::Consumer.Tests.Recordings.Data__Resource.Get<global::Consumer.Tests.RecordingGenData.Tools_8e66a924ca8c5da2>(0);
 
             /// <summary>
             /// The recording <c>recordings/openai-chat/hostile #error 'name' (1).json</c> (/v1/chat/completions).
             /// Test: <c>tests/x.py::test_"*/#error?[?id]</c>.
             /// </summary>
-            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Recording_e25a473cfa65a2d1> HostileErrorName1 => global::Consumer.Tests.RecordingGenData.Recording_e25a473cfa65a2d1.Value;
+            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Tools_f4d605f47a9e259b> HostileErrorName1 => global::Consumer.Tests.Recordings.Data__Resource.Get<global::Consumer.Tests.RecordingGenData.Tools_f4d605f47a9e259b>(1);
 
             /// <summary>
             /// The recording <c>recordings/openai-chat/tool_call_after_history.json</c> (/v1/chat/completions).
             /// Test: <c>tests/integration/inference/test_tools.py::test_tool_call_after_history[txt=openai/gpt-4o-mini]</c>.
             /// </summary>
-            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Recording_6c7b2bd06ed6fae9> ToolCallAfterHistory => global::Consumer.Tests.RecordingGenData.Recording_6c7b2bd06ed6fae9.Value;
+            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Tools_8e66a924ca8c5da2> ToolCallAfterHistory => global::Consumer.Tests.Recordings.Data__Resource.Get<global::Consumer.Tests.RecordingGenData.Tools_8e66a924ca8c5da2>(2);
         }
 
         /// <summary>The recordings of the folder group <c>Other</c>.</summary>
@@ -77,13 +76,13 @@ namespace Consumer.Tests
             /// The recording <c>recordings/other/anthropic_messages_history.json</c>.
             /// Test: <c>tests/integration/messages/test_messages.py::test_messages_tool_round_trip[txt=ollama/m]</c>.
             /// </summary>
-            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Recording_111e04903de530e2> AnthropicMessagesHistory => global::Consumer.Tests.RecordingGenData.Recording_111e04903de530e2.Value;
+            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Tools_e3a986ec4ca1ca6b> AnthropicMessagesHistory => global::Consumer.Tests.Recordings.Data__Resource.Get<global::Consumer.Tests.RecordingGenData.Tools_e3a986ec4ca1ca6b>(3);
 
             /// <summary>
             /// The recording <c>recordings/other/anthropic_style_stream.json</c>.
             /// Test: <c>tests/integration/messages/test_messages.py::test_messages_stream_tool_use[txt=ollama/m]</c>.
             /// </summary>
-            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Recording_682f6ac923b4460d> AnthropicStyleStream => global::Consumer.Tests.RecordingGenData.Recording_682f6ac923b4460d.Value;
+            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Tools_e3a986ec4ca1ca6b> AnthropicStyleStream => global::Consumer.Tests.Recordings.Data__Resource.Get<global::Consumer.Tests.RecordingGenData.Tools_e3a986ec4ca1ca6b>(4);
 
             /// <summary>
             /// The recording <c>recordings/other/embeddings_base64.json</c> (/v1/embeddings).
@@ -107,7 +106,7 @@ namespace Consumer.Tests
             /// The recording <c>recordings/other/gemini_interactions_stream.json</c>.
             /// Test: <c>tests/integration/interactions/test_interactions.py::test_stream_tools[txt=gemini/g]</c>.
             /// </summary>
-            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Recording_478e6aeefd2cc6b2> GeminiInteractionsStream => global::Consumer.Tests.RecordingGenData.Recording_478e6aeefd2cc6b2.Value;
+            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Tools_a5ce8687aa07f306> GeminiInteractionsStream => global::Consumer.Tests.Recordings.Data__Resource.Get<global::Consumer.Tests.RecordingGenData.Tools_a5ce8687aa07f306>(8);
 
             /// <summary>
             /// The recording <c>recordings/other/id_normalization.json</c> (/v1/chat/completions).
@@ -153,7 +152,7 @@ namespace Consumer.Tests
             /// The recording <c>recordings/other/vertex_generate_content_stream.json</c> (/generate_content_stream).
             /// Test: <c>tests/integration/responses/test_tools.py::test_vertex_tools[txt=vertex/gemini-2.0-flash]</c>.
             /// </summary>
-            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Recording_4cf4b04587bf52bb> VertexGenerateContentStream => global::Consumer.Tests.RecordingGenData.Recording_4cf4b04587bf52bb.Value;
+            public static global::RecordingGen.Recording<global::Consumer.Tests.RecordingGenData.Tools_e3a986ec4ca1ca6b> VertexGenerateContentStream => global::Consumer.Tests.Recordings.Data__Resource.Get<global::Consumer.Tests.RecordingGenData.Tools_e3a986ec4ca1ca6b>(16);
         }
     }
 }
