@@ -9,7 +9,8 @@ namespace RecordingGen.Benchmarks
 {
     /// <summary>
     /// The edit-and-test cycle of a developer (issue #15): edit one .cs file of the test project and rebuild, through
-    /// a warm build server as `dotnet build` runs by default, for test projects side by side in one run: one without
+    /// a warm build server as `dotnet build` runs by default (whatever the environment of the benchmark says), for test
+    /// projects side by side in one run: one without
     /// recordings, one holding the whole corpus with its data compiled as C# (before) and embedded by the build task
     /// (after), one referencing a fixtures project, and the documented large-suite layout where the corpus sits
     /// in a fixtures project of its own that the test project references (MSBuild skips compiling it when no
@@ -141,6 +142,14 @@ namespace RecordingGen.Benchmarks
         private static void Dotnet(string arguments, string directory)
         {
             var start = new ProcessStartInfo("dotnet", arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+
+            // A developer's machine keeps the compiler server and MSBuild's nodes warm between builds; CI machines
+            // (this one included) often turn them off through the environment, which would time a cold compiler instead.
+            foreach (string variable in new[] { "UseSharedCompilation", "MSBUILDDISABLENODEREUSE", "DOTNET_CLI_USE_MSBUILD_SERVER" })
+            {
+                start.Environment.Remove(variable);
+            }
+
             using Process process = Process.Start(start)!;
             string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
             process.WaitForExit();

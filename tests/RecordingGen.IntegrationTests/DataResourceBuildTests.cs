@@ -8,8 +8,8 @@ namespace RecordingGen.IntegrationTests
 {
     /// <summary>
     /// The recordings' data embedded by the build task instead of compiled as C# (issue #15), in real builds: the
-    /// task writes the resource only when a recording or the set of them changed, the generated C# holds no data,
-    /// and a resource that does not match the generated code fails with what to do.
+    /// task writes the resource only when a recording or the set of them changed, the generated C# holds no data and
+    /// comes from the task's manifest, and a resource that does not match the generated code fails with what to do.
     /// </summary>
     public sealed class DataResourceBuildTests
     {
@@ -66,6 +66,16 @@ namespace RecordingGen.IntegrationTests
                 string rebuild = DotnetCli.Run(work, "build", "-v:n");
                 Assert.Contains("Skipping target \"RecordingGenWriteData\"", rebuild);
                 Assert.Equal(written, File.GetLastWriteTimeUtc(data));
+
+                // The facade comes from the task's manifest, not from the recordings: a name changed there, and only
+                // there, is the one the build compiles.
+                string manifest = Path.Combine(work, "obj", "Debug", "net10.0", "RecordingGen.Recordings.manifest");
+                string code = File.ReadAllText(program);
+                File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\tWeather\t", "\tWeatherFromTheManifest\t"));
+                File.WriteAllText(program, "System.Console.WriteLine(Consumer.Recordings.WeatherFromTheManifest.Tools.GetWeather.Name);\n");
+                DotnetCli.Run(work, "build");
+                Assert.Equal("get_weather", Lines(DotnetCli.Run(work, "run", "--no-build"))[0]);
+                File.WriteAllText(program, code);
 
                 // Editing a recording: it is, and the fixture has the new answer.
                 File.WriteAllText(answer, Chat("Warm.", tools: false));
