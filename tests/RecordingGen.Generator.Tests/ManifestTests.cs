@@ -42,13 +42,17 @@ namespace RecordingGen.Generator.Tests
         }
 
         [Fact]
-        public void A_manifest_it_cannot_read_makes_the_generator_read_the_recordings()
+        public void A_manifest_it_cannot_read_or_that_would_write_code_makes_the_generator_read_the_recordings()
         {
             List<AdditionalText> files = RecordingsWithFindings();
             string manifest = ManifestOf(files).GetText()!.ToString();
             GeneratorOutput fromRecordings = GeneratorHarness.Run(files, GeneratorHarness.Options(dataResource: true));
 
-            foreach (string broken in new[] { manifest.Replace(RecordingManifest.Header, "RecordingGen manifest 0"), manifest.Substring(0, manifest.Length / 2) + "\tx", string.Empty })
+            string injected = manifest.Replace("\tToolCallAfterHistory\t", "\tX => null!; } public static class Evil { public static int Y\t");
+            string shortClass = System.Text.RegularExpressions.Regex.Replace(manifest, "\tRecording_[0-9a-f]{16}\t", "\tRecording_1\t");
+            Assert.NotEqual(manifest, injected);
+            Assert.NotEqual(manifest, shortClass);
+            foreach (string broken in new[] { manifest.Replace(RecordingManifest.Header, "RecordingGen manifest 0"), manifest.Substring(0, manifest.Length / 2) + "\tx", string.Empty, injected, shortClass })
             {
                 GeneratorOutput output = GeneratorHarness.Run(files.Append(new InMemoryAdditionalText(ManifestPath, broken)), GeneratorHarness.Options(dataResource: true));
                 Assert.Equal(Describe(fromRecordings), Describe(output));
@@ -73,8 +77,8 @@ namespace RecordingGen.Generator.Tests
                 0xfedcba9876543210UL,
                 new EquatableArray<RecordingSummary>(new[]
                 {
-                    new RecordingSummary("recordings/" + awkward + ".json", new EquatableArray<string>(new[] { "A", awkward }), "Name", "Recording_1", awkward, null, new EquatableArray<string>(new[] { "get_weather", awkward, string.Empty })),
-                    new RecordingSummary("recordings/b.json", EquatableArray<string>.Empty, "B", "Recording_2", null, "/v1/chat/completions", EquatableArray<string>.Empty),
+                    new RecordingSummary("recordings/" + awkward + ".json", new EquatableArray<string>(new[] { "A", awkward }), "Name", "Recording_0123456789abcdef", awkward, null, new EquatableArray<string>(new[] { "get_weather", awkward, string.Empty })),
+                    new RecordingSummary("recordings/b.json", EquatableArray<string>.Empty, "B", "Recording_fedcba9876543210", null, "/v1/chat/completions", EquatableArray<string>.Empty),
                 }),
                 new EquatableArray<DiagnosticInfo>(new[]
                 {

@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Threading;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using RecordingGen.Generator.Diagnostics;
 using RecordingGen.Generator.Model;
@@ -78,9 +80,21 @@ namespace RecordingGen.Generator.Manifest
                 return false;
             }
 
+            // The name becomes C# as it is, and the class name's hash is cut from it: a manifest edited by hand (it sits
+            // in obj/) must neither write code nor throw. Folder names are made identifiers where they are used.
+            if (!SyntaxFacts.IsValidIdentifier(preferredName) || !IsDataClassName(dataClassName))
+            {
+                return false;
+            }
+
             summaries.Add(new RecordingSummary(path, group, preferredName, dataClassName, testId, endpoint, tools));
             return true;
         }
+
+        /// <summary>"Recording_" and 16 lowercase hex digits, as <see cref="Naming.RecordingNames"/> makes it.</summary>
+        private static bool IsDataClassName(string name)
+            => name.Length == 26 && name.StartsWith("Recording_", System.StringComparison.Ordinal)
+               && name.Skip(10).All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
 
         private static bool ReadDiagnostic(ref Cursor cursor, List<DiagnosticInfo> diagnostics)
         {
