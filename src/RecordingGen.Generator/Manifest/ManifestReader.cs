@@ -91,7 +91,7 @@ namespace RecordingGen.Generator.Manifest
             return true;
         }
 
-        /// <summary>"Recording_" and 16 lowercase hex digits, as <see cref="Naming.RecordingNames"/> makes it.</summary>
+        /// <summary>"Recording_" and 16 lowercase hex digits, as <see cref="Parsing.RecordingParser.DataClassName"/> makes it.</summary>
         private static bool IsDataClassName(string name)
             => name.Length == 26 && name.StartsWith("Recording_", System.StringComparison.Ordinal)
                && name.Skip(10).All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
