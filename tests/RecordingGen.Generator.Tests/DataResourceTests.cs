@@ -55,6 +55,40 @@ namespace RecordingGen.Generator.Tests
         }
 
         [Fact]
+        public void A_damaged_resource_fails_with_rebuild_and_never_reads_outside_it()
+        {
+            List<AdditionalText> files = GeneratorHarness.OwnRecordings();
+            byte[] whole = WriteResource(files);
+            ulong fingerprint = Fingerprint(files);
+            int count = files.Count;
+            int stringTable = 24 + (4 * (count + 1));
+
+            // Cut after the tables: every string lies past the end.
+            byte[] cut = whole.Take(stringTable + (4 * (BitConverter.ToInt32(whole, 20) + 1))).ToArray();
+
+            // A string's end moved far past the end.
+            byte[] farOffset = whole.ToArray();
+            BitConverter.GetBytes(int.MaxValue - 8).CopyTo(farOffset, stringTable + 4);
+
+            // A record that names a string the table does not have.
+            byte[] badNumber = whole.ToArray();
+            BitConverter.GetBytes(int.MaxValue).CopyTo(badNumber, BitConverter.ToInt32(whole, 24));
+
+            foreach (byte[] damaged in new[] { cut, farOffset, badNumber })
+            {
+                var resource = new Internal.RecordingResource(new ResourceAssembly(damaged), count, fingerprint);
+                var exception = Assert.Throws<InvalidOperationException>(() =>
+                {
+                    for (int i = 0; i < count; i++)
+                    {
+                        resource.Get(i);
+                    }
+                });
+                Assert.Contains("rebuild the project", exception.Message);
+            }
+        }
+
+        [Fact]
         public void The_resource_and_the_facade_agree_on_the_fingerprint()
         {
             List<AdditionalText> files = GeneratorHarness.OwnRecordings();

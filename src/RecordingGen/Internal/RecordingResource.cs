@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.IO;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace RecordingGen.Internal
@@ -13,13 +14,20 @@ namespace RecordingGen.Internal
     /// is checked against the generated code, so a stale or missing one fails with what to do instead of answering
     /// with another recording's data. Created by generated code.
     /// </summary>
+    /// <remarks>
+    /// The resource is read where the runtime mapped it, through a pointer: no stream calls, tables or buffers, so
+    /// a first access in a fresh process has little more to compile and copy than data compiled as literals has.
+    /// </remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public sealed class RecordingResource
+    public sealed unsafe class RecordingResource
     {
         private readonly Assembly _assembly;
         private readonly ulong _fingerprint;
         private readonly Recording?[] _recordings;
-        private Tables? _tables;
+        private readonly object _gate = new object();
+        private IntPtr _data;
+        private int _length;
+        private int _strings;
         private string[]? _paths;
 
         /// <summary>
@@ -47,16 +55,11 @@ namespace RecordingGen.Internal
                     return paths;
                 }
 
-                using Stream stream = Open();
-                Tables tables = Volatile.Read(ref _tables) ?? Publish(ReadTables(stream));
+                byte* data = Data();
                 var read = new string[_recordings.Length];
-                byte[] number = new byte[4];
                 for (int i = 0; i < read.Length; i++)
                 {
-                    stream.Position = tables.Records[i];
-                    Fill(stream, number, 0, 4);
-                    int position = 0;
-                    read[i] = ReadString(stream, tables, number, ref position);
+                    read[i] = String(data, Int32(data, Int32(data, DataResourceFormat.HeaderLength + (4 * i))));
                 }
 
                 return Interlocked.CompareExchange(ref _paths, read, null) ?? read;
@@ -71,8 +74,8 @@ namespace RecordingGen.Internal
                 return cached;
             }
 
-            var record = ReadRecord(index);
-            return Publish(index, RecordingDataReader.Read(record.Path, record.RequestProgram, record.RequestStrings, record.RequestLongStrings, record.ResponseProgram, record.ResponseStrings, record.ResponseLongStrings));
+            ReadRecord(index, out string path, out string requestProgram, out string requestStrings, out string[]? requestLongStrings, out string responseProgram, out string responseStrings, out string[]? responseLongStrings);
+            return Publish(index, RecordingDataReader.Read(path, requestProgram, requestStrings, requestLongStrings, responseProgram, responseStrings, responseLongStrings));
         }
 
         /// <summary>The recording at <paramref name="index"/>, whose request offered the tools <typeparamref name="TTools"/> names.</summary>
@@ -84,8 +87,8 @@ namespace RecordingGen.Internal
                 return (Recording<TTools>)cached;
             }
 
-            var record = ReadRecord(index);
-            return (Recording<TTools>)Publish(index, RecordingDataReader.Read(record.Path, record.RequestProgram, record.RequestStrings, record.RequestLongStrings, record.ResponseProgram, record.ResponseStrings, record.ResponseLongStrings, Attach<TTools>));
+            ReadRecord(index, out string path, out string requestProgram, out string requestStrings, out string[]? requestLongStrings, out string responseProgram, out string responseStrings, out string[]? responseLongStrings);
+            return (Recording<TTools>)Publish(index, RecordingDataReader.Read(path, requestProgram, requestStrings, requestLongStrings, responseProgram, responseStrings, responseLongStrings, Attach<TTools>));
         }
 
         private static TTools Attach<TTools>(Recording recording)
@@ -96,40 +99,93 @@ namespace RecordingGen.Internal
             return tools;
         }
 
-        private Tables Publish(Tables tables) => Interlocked.CompareExchange(ref _tables, tables, null) ?? tables;
-
         /// <summary>One instance per recording, whichever thread decoded it first.</summary>
         private Recording Publish(int index, Recording recording)
             => Interlocked.CompareExchange(ref _recordings[index], recording, null) ?? recording;
 
-        private (string Path, string RequestProgram, string RequestStrings, string[]? RequestLongStrings, string ResponseProgram, string ResponseStrings, string[]? ResponseLongStrings) ReadRecord(int index)
+        private void ReadRecord(
+            int index,
+            out string path,
+            out string requestProgram,
+            out string requestStrings,
+            out string[]? requestLongStrings,
+            out string responseProgram,
+            out string responseStrings,
+            out string[]? responseLongStrings)
         {
-            using Stream stream = Open();
-            Tables tables = Volatile.Read(ref _tables) ?? Publish(ReadTables(stream));
-            byte[] numbers = new byte[tables.Records[index + 1] - tables.Records[index]];
-            stream.Position = tables.Records[index];
-            Fill(stream, numbers, 0, numbers.Length);
-
-            int position = 0;
-            return (
-                ReadString(stream, tables, numbers, ref position),
-                ReadString(stream, tables, numbers, ref position),
-                ReadString(stream, tables, numbers, ref position),
-                ReadStrings(stream, tables, numbers, ref position),
-                ReadString(stream, tables, numbers, ref position),
-                ReadString(stream, tables, numbers, ref position),
-                ReadStrings(stream, tables, numbers, ref position));
+            byte* data = Data();
+            int at = Int32(data, DataResourceFormat.HeaderLength + (4 * index));
+            path = String(data, Int32(data, at));
+            requestProgram = String(data, Int32(data, at + 4));
+            requestStrings = String(data, Int32(data, at + 8));
+            at += 12;
+            requestLongStrings = Strings(data, ref at);
+            responseProgram = String(data, Int32(data, at));
+            responseStrings = String(data, Int32(data, at + 4));
+            at += 8;
+            responseLongStrings = Strings(data, ref at);
         }
 
-        private Tables ReadTables(Stream stream)
+        /// <summary>The resource's bytes, found and checked against the generated code on first use.</summary>
+        private byte* Data()
         {
-            byte[] header = new byte[DataResourceFormat.HeaderLength];
-            Fill(stream, header, 0, header.Length);
-            int magic = Int32(header, 0);
-            int version = Int32(header, 4);
-            ulong fingerprint = (uint)Int32(header, 8) | ((ulong)(uint)Int32(header, 12) << 32);
-            int count = Int32(header, 16);
-            int strings = Int32(header, 20);
+            IntPtr data = Volatile.Read(ref _data);
+            if (data != IntPtr.Zero)
+            {
+                return (byte*)data;
+            }
+
+            lock (_gate)
+            {
+                if (_data == IntPtr.Zero)
+                {
+                    Volatile.Write(ref _data, Map());
+                }
+
+                return (byte*)_data;
+            }
+        }
+
+        private IntPtr Map()
+        {
+            using Stream stream = _assembly.GetManifestResourceStream(DataResourceFormat.ResourceName)
+                ?? throw new InvalidOperationException(
+                    "The recordings' data is not embedded in " + _assembly.GetName().Name + " (resource " + DataResourceFormat.ResourceName + "). "
+                    + "RecordingGen's build targets embed it when the project builds with `dotnet build` or MSBuild; a build without them "
+                    + "needs <RecordingGenDataResource>false</RecordingGenDataResource>, which keeps the data in the generated C#.");
+            if (stream.Length < DataResourceFormat.HeaderLength || stream.Length > int.MaxValue)
+            {
+                throw Stale("it is " + stream.Length + " bytes long");
+            }
+
+            _length = (int)stream.Length;
+            byte* data;
+            if (stream is UnmanagedMemoryStream mapped)
+            {
+                // The assembly's image, mapped for as long as the assembly (and so this generated reader) is loaded.
+                data = mapped.PositionPointer - mapped.Position;
+            }
+            else
+            {
+                // Another host's stream (or a test's): a copy, pinned for the life of this reader, which is a static.
+                byte[] copy = new byte[_length];
+                for (int read = 0, n; read < copy.Length; read += n)
+                {
+                    n = stream.Read(copy, read, copy.Length - read);
+                    if (n <= 0)
+                    {
+                        throw Stale("it ends early");
+                    }
+                }
+
+                data = (byte*)GCHandle.Alloc(copy, GCHandleType.Pinned).AddrOfPinnedObject();
+            }
+
+            int magic = Int32(data, 0);
+            int version = Int32(data, 4);
+            ulong fingerprint = (uint)Int32(data, 8) | ((ulong)(uint)Int32(data, 12) << 32);
+            int count = Int32(data, 16);
+            _strings = Int32(data, 20);
             if (magic != DataResourceFormat.Magic)
             {
                 throw Stale("it does not begin as RecordingGen's data does");
@@ -148,84 +204,62 @@ namespace RecordingGen.Internal
                     + " where the generated code lists " + _recordings.Length + " with fingerprint " + _fingerprint.ToString("x16", CultureInfo.InvariantCulture));
             }
 
-            return new Tables(ReadInt32s(stream, count + 1), ReadInt32s(stream, strings + 1));
-        }
-
-        private static int[] ReadInt32s(Stream stream, int count)
-        {
-            byte[] bytes = new byte[count * 4];
-            Fill(stream, bytes, 0, bytes.Length);
-            int[] values = new int[count];
-            for (int i = 0; i < count; i++)
+            if (_strings < 0 || StringTable + (4L * (_strings + 1)) > _length)
             {
-                values[i] = Int32(bytes, i * 4);
+                throw Stale("its tables do not fit in it");
             }
 
-            return values;
+            return (IntPtr)data;
         }
 
-        private Stream Open()
-        {
-            return _assembly.GetManifestResourceStream(DataResourceFormat.ResourceName)
-                ?? throw new InvalidOperationException(
-                    "The recordings' data is not embedded in " + _assembly.GetName().Name + " (resource " + DataResourceFormat.ResourceName + "). "
-                    + "RecordingGen's build targets embed it when the project builds with `dotnet build` or MSBuild; a build without them "
-                    + "needs <RecordingGenDataResource>false</RecordingGenDataResource>, which keeps the data in the generated C#.");
-        }
+        private int StringTable => DataResourceFormat.HeaderLength + (4 * (_recordings.Length + 1));
 
-        private InvalidOperationException Stale(string what)
-            => new InvalidOperationException(
-                "The recordings' data embedded in " + _assembly.GetName().Name + " does not match its generated code: " + what
-                + ". A recording changed between writing the data and compiling; rebuild the project.");
-
-        private static void Fill(Stream stream, byte[] buffer, int offset, int count)
+        /// <summary>The little-endian int32 at <paramref name="at"/>, inside the resource or an exception.</summary>
+        private int Int32(byte* data, int at)
         {
-            while (count > 0)
+            if ((uint)at > (uint)(_length - 4))
             {
-                int read = stream.Read(buffer, offset, count);
-                if (read <= 0)
-                {
-                    throw new EndOfStreamException("The recordings' data resource ends early; rebuild the project.");
-                }
-
-                offset += read;
-                count -= read;
+                throw Stale("it ends before " + at.ToString(CultureInfo.InvariantCulture));
             }
+
+            byte* bytes = data + at;
+            return bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24);
         }
 
-        private static int Int32(byte[] bytes, int at)
-            => bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24);
-
-        /// <summary>The string whose number is next in <paramref name="numbers"/>, read from the resource's strings.</summary>
-        private static string ReadString(Stream stream, Tables tables, byte[] numbers, ref int position)
+        /// <summary>The string whose number is <paramref name="number"/>: its UTF-16 code units as they are (a decoder would replace a lone surrogate, which a JSON string may hold).</summary>
+        private string String(byte* data, int number)
         {
-            int number = Int32(numbers, position);
-            position += 4;
-            int start = tables.Strings[number];
-            int length = (tables.Strings[number + 1] - start) / 2;
-            stream.Position = start;
-            byte[] bytes = new byte[length * 2];
-            Fill(stream, bytes, 0, bytes.Length);
+            if ((uint)number >= (uint)_strings)
+            {
+                throw Stale("it has no string " + number.ToString(CultureInfo.InvariantCulture));
+            }
 
-            // Code units as they are (a decoder would replace a lone surrogate, which a JSON string may hold), copied
-            // whole rather than character by character, which runs unoptimized on a first access.
+            int start = Int32(data, StringTable + (4 * number));
+            int end = Int32(data, StringTable + (4 * number) + 4);
+            if (start < 0 || end > _length || end < start)
+            {
+                throw Stale("its string " + number.ToString(CultureInfo.InvariantCulture) + " lies outside it");
+            }
+
+            int length = (end - start) / 2;
+            if (BitConverter.IsLittleEndian)
+            {
+                return new string((char*)(data + start), 0, length);
+            }
+
             char[] chars = new char[length];
-            Buffer.BlockCopy(bytes, 0, chars, 0, bytes.Length);
-            if (!BitConverter.IsLittleEndian)
+            for (int i = 0; i < length; i++)
             {
-                for (int i = 0; i < chars.Length; i++)
-                {
-                    chars[i] = (char)(bytes[2 * i] | (bytes[(2 * i) + 1] << 8));
-                }
+                chars[i] = (char)(data[start + (2 * i)] | (data[start + (2 * i) + 1] << 8));
             }
 
             return new string(chars);
         }
 
-        private static string[]? ReadStrings(Stream stream, Tables tables, byte[] numbers, ref int position)
+        private string[]? Strings(byte* data, ref int at)
         {
-            int count = Int32(numbers, position);
-            position += 4;
+            int count = Int32(data, at);
+            at += 4;
             if (count == DataResourceFormat.NoLongStrings)
             {
                 return null;
@@ -234,24 +268,16 @@ namespace RecordingGen.Internal
             string[] values = new string[count];
             for (int i = 0; i < count; i++)
             {
-                values[i] = ReadString(stream, tables, numbers, ref position);
+                values[i] = String(data, Int32(data, at));
+                at += 4;
             }
 
             return values;
         }
 
-        /// <summary>Where each recording's string numbers and each string begin, read once.</summary>
-        private sealed class Tables
-        {
-            public Tables(int[] records, int[] strings)
-            {
-                Records = records;
-                Strings = strings;
-            }
-
-            public int[] Records { get; }
-
-            public int[] Strings { get; }
-        }
+        private InvalidOperationException Stale(string what)
+            => new InvalidOperationException(
+                "The recordings' data embedded in " + _assembly.GetName().Name + " does not match its generated code: " + what
+                + ". A recording changed between writing the data and compiling; rebuild the project.");
     }
 }
