@@ -82,7 +82,6 @@ namespace RecordingGen.Generator
                     ? ManifestReader.Read(pair.Left[0].GetText(cancellationToken), cancellationToken)
                     : null)
                 .WithTrackingName(TrackingNames.Manifest);
-            IncrementalValueProvider<bool> fromManifest = manifest.Select(static (value, _) => value is not null);
             context.RegisterSourceOutput(manifest.Combine(severities), static (spc, input) =>
             {
                 foreach (DiagnosticInfo info in input.Left?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty)
@@ -95,9 +94,8 @@ namespace RecordingGen.Generator
             // canonical path, so both parse to equal results; the steps that collect every recording keep one.
             // With a manifest nothing is parsed.
             IncrementalValuesProvider<ParseResult> parsed = files
-                .Combine(options)
-                .Combine(fromManifest)
-                .Select(static (input, cancellationToken) => input.Right ? ParseResult.None : RecordingParser.Parse(input.Left.Left, input.Left.Right, cancellationToken))
+                .Combine(options.Combine(manifest).Select(static (pair, _) => pair.Left with { FromManifest = pair.Right is not null }))
+                .Select(static (pair, cancellationToken) => pair.Right.FromManifest ? ParseResult.None : RecordingParser.Parse(pair.Left, pair.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.Parse);
 
             // Diagnostics are an output of their own, so a change in them never re-emits source. They are collected
