@@ -14,7 +14,10 @@ namespace RecordingGen.Benchmarks
 {
     /// <summary>
     /// First access of the largest fixture (940 chunks) in fresh processes, against reading the same file with
-    /// JsonSerializer and a source-generated context into equivalent types and computing the same aggregates.
+    /// JsonSerializer and a source-generated context into equivalent types and computing the same aggregates. This
+    /// assembly holds the fixture as the package builds it by default (data embedded as a resource); a twin console
+    /// project built in the same run holds it as C# literals (RecordingGenDataResource=false), and the three kinds of
+    /// process run in turn, so both modes are divided by the same JSON read.
     /// </summary>
     internal static class RuntimeBenchmark
     {
@@ -22,21 +25,24 @@ namespace RecordingGen.Benchmarks
 
         public static void Run()
         {
+            string twin = BuildTwin(Path.Combine(Corpus.ProjectDirectory(), Recordings.All.Single().SourcePath));
             Console.WriteLine();
-            Console.WriteLine("| First access of the largest fixture (940 chunks), fresh processes, median of " + Processes + " | fixture ms | JSON ms | ratio (target <= 0.10) |");
-            Console.WriteLine("| --- | ---: | ---: | ---: |");
+            Console.WriteLine("| First access of the largest fixture (940 chunks), fresh processes in turn, median of " + Processes + " | embedded ms | as C# ms | JSON ms | embedded / JSON | as C# / JSON (target <= 0.10) |");
+            Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
             foreach (bool tiered in new[] { true, false })
             {
                 var fixture = new List<double>();
+                var literals = new List<double>();
                 var json = new List<double>();
                 for (int i = 0; i < Processes; i++)
                 {
-                    fixture.Add(Child("fixture", tiered));
-                    json.Add(Child("json", tiered));
+                    fixture.Add(Child(Self("fixture"), tiered));
+                    literals.Add(Child(new ProcessStartInfo("dotnet", new[] { twin }), tiered));
+                    json.Add(Child(Self("json"), tiered));
                 }
 
-                double a = Measure.Median(fixture), b = Measure.Median(json);
-                Console.WriteLine($"| {(tiered ? "default JIT" : "DOTNET_TieredCompilation=0")} | {a:F2} | {b:F2} | {a / b:F3} |");
+                double a = Measure.Median(fixture), c = Measure.Median(literals), b = Measure.Median(json);
+                Console.WriteLine($"| {(tiered ? "default JIT" : "DOTNET_TieredCompilation=0")} | {a:F2} | {c:F2} | {b:F2} | {a / b:F3} | {c / b:F3} |");
             }
 
             Count(Recordings.All[0]);
@@ -44,7 +50,56 @@ namespace RecordingGen.Benchmarks
             int read = Count(Recordings.All[0]);
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             GC.KeepAlive(read);
-            Console.WriteLine($"| second access: bytes allocated | {allocated} | | |");
+            Console.WriteLine($"| second access: bytes allocated | {allocated} | | | | |");
+        }
+
+        /// <summary>
+        /// A console program with the same recording compiled as C#, timing the same first access as <see cref="RunChild"/>;
+        /// returns the path of its assembly.
+        /// </summary>
+        private static string BuildTwin(string recording)
+        {
+            string folder = Path.Combine(Path.GetTempPath(), "recordinggen-runtime-twin");
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            Directory.CreateDirectory(folder);
+            string repo = Path.GetFullPath(Path.Combine(Corpus.ProjectDirectory(), "..", ".."));
+            File.WriteAllText(Path.Combine(folder, "Twin.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <Import Project="{Path.Combine(repo, "src", "RecordingGen", "build", "RecordingGen.props")}" />
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <RootNamespace>Twin</RootNamespace>
+                    <Nullable>enable</Nullable>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <Analyzer Include="{Path.Combine(repo, "src", "RecordingGen.Generator", "bin", "Release", "netstandard2.0", "RecordingGen.Generator.dll")}" />
+                    <Reference Include="{typeof(Recording).Assembly.Location}" />
+                    <AdditionalFiles Include="{recording}" RecordingGen="true" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(folder, "Program.cs"), """
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                RecordingGen.Recording recording = Twin.Recordings.All[0];
+                string summary = recording.Response.Text + recording.Response.Chunks.Count + recording.Response.ToolCalls.Count + recording.Request.Messages.Count + recording.Response.FinishReason + recording.Response.Usage?.TotalTokens;
+                double elapsed = watch.Elapsed.TotalMilliseconds;
+                System.Console.WriteLine(elapsed.ToString("F3", System.Globalization.CultureInfo.InvariantCulture) + " " + summary.Length);
+                """);
+            using Process build = Process.Start(new ProcessStartInfo("dotnet", "build -c Release") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true })!;
+            string output = build.StandardOutput.ReadToEnd() + build.StandardError.ReadToEnd();
+            build.WaitForExit();
+            string assembly = Path.Combine(folder, "bin", "Release", "net10.0", "Twin.dll");
+            if (build.ExitCode != 0 || !File.Exists(assembly))
+            {
+                throw new InvalidOperationException("The twin with the data as C# did not build:\n" + output);
+            }
+
+            return assembly;
         }
 
         /// <summary>Runs in the child process: times one first access and prints milliseconds.</summary>
@@ -56,18 +111,21 @@ namespace RecordingGen.Benchmarks
             Console.WriteLine(elapsed.ToString("F3", CultureInfo.InvariantCulture) + " " + summary.Length);
         }
 
-        private static double Child(string mode, bool tiered)
+        private static ProcessStartInfo Self(string mode)
         {
-            var start = new ProcessStartInfo(Environment.ProcessPath!, new[] { typeof(RuntimeBenchmark).Assembly.Location, "runtime-child", mode })
-            {
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            };
+            var start = new ProcessStartInfo(Environment.ProcessPath!, new[] { typeof(RuntimeBenchmark).Assembly.Location, "runtime-child", mode });
             if (Environment.ProcessPath!.EndsWith("RecordingGen.Benchmarks", StringComparison.Ordinal))
             {
                 start.ArgumentList.RemoveAt(0);
             }
 
+            return start;
+        }
+
+        private static double Child(ProcessStartInfo start, bool tiered)
+        {
+            start.RedirectStandardOutput = true;
+            start.UseShellExecute = false;
             start.Environment["DOTNET_TieredCompilation"] = tiered ? "1" : "0";
             using Process process = Process.Start(start)!;
             string output = process.StandardOutput.ReadToEnd();
