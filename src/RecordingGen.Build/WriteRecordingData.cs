@@ -65,12 +65,11 @@ namespace RecordingGen.Build
 
                 // In the order of the generator's facade, as the generator collects them.
                 List<RecordingData> sorted = PathOrder.SortedDistinct(results.Where(result => result.Data is not null).Select(result => result.Data!), value => value.SourcePath);
-                RecordingManifest manifest = RecordingManifest.Of(results, sorted);
-
-                WriteAtomically(OutputFile, output => DataResourceWriter.Write(output, sorted));
+                ulong fingerprint = 0;
+                WriteAtomically(OutputFile, output => fingerprint = DataResourceWriter.Write(output, sorted));
                 WriteAtomically(ManifestFile, output =>
                 {
-                    byte[] text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ManifestWriter.Write(manifest));
+                    byte[] text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ManifestWriter.Write(RecordingManifest.Of(results, fingerprint)));
                     output.Write(text, 0, text.Length);
                 });
                 BuildEngine?.LogMessageEvent(new BuildMessageEventArgs(

@@ -107,7 +107,8 @@ namespace RecordingGen.Generator.Tests
             var options = new GeneratorOptions(GeneratorHarness.ProjectDirectory);
             ParseResult[] results = files.Select(file => RecordingParser.Parse(RecordingFile.Of(file), options, default)).ToArray();
             List<RecordingData> sorted = PathOrder.SortedDistinct(results.Where(result => result.Data is not null).Select(result => result.Data!), data => data.SourcePath);
-            return new InMemoryAdditionalText(ManifestPath, ManifestWriter.Write(RecordingManifest.Of(results, sorted)));
+            ulong fingerprint = Emit.DataResourceWriter.Write(System.IO.Stream.Null, sorted);
+            return new InMemoryAdditionalText(ManifestPath, ManifestWriter.Write(RecordingManifest.Of(results, fingerprint)));
         }
 
         /// <summary>A recording that counts how often its text is asked for.</summary>

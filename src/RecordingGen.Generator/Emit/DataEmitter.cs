@@ -41,16 +41,14 @@ namespace RecordingGen.Generator.Emit
             var writer = new SourceWriter(capacity);
             writer.FileHeader(options.NullableDirective);
             writer.Open("namespace " + options.Namespace + "." + DataNamespaceSuffix);
-            bool first = true;
-            foreach (RecordingData data in batch.Recordings)
+            for (int i = 0; i < batch.Recordings.Count; i++)
             {
-                if (!first)
+                if (i > 0)
                 {
                     writer.Line();
                 }
 
-                first = false;
-                WriteRecording(writer, data);
+                WriteRecording(writer, batch.Recordings[i]);
             }
 
             writer.Close();

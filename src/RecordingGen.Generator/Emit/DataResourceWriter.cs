@@ -13,7 +13,8 @@ namespace RecordingGen.Generator.Emit
     internal static class DataResourceWriter
     {
         /// <param name="sortedDistinct">The recordings sorted by SourcePath (ordinal), each path once, as the facade lists them.</param>
-        public static void Write(Stream output, IReadOnlyList<RecordingData> sortedDistinct)
+        /// <returns>The fingerprint written in the header (<see cref="DataFingerprint"/>), which the manifest carries to the facade.</returns>
+        public static ulong Write(Stream output, IReadOnlyList<RecordingData> sortedDistinct)
         {
             var hashes = new List<RecordingHash>(sortedDistinct.Count);
             var pool = new StringPool();
@@ -57,6 +58,8 @@ namespace RecordingGen.Generator.Emit
             {
                 WriteCodeUnits(output, value);
             }
+
+            return fingerprint;
         }
 
         private static void WritePart(Stream output, StringPool pool, RecordingPart part)

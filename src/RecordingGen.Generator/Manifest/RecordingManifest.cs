@@ -24,16 +24,16 @@ namespace RecordingGen.Generator.Manifest
 
         /// <summary>
         /// The manifest of the recordings read as <paramref name="results"/>, collected as the generator collects them:
-        /// summaries by path, each path once; each file's diagnostics once; RG0008 across them; the fingerprint of the
-        /// data the resource holds (<paramref name="sortedData"/>, in resource order).
+        /// summaries by path, each path once; each file's diagnostics once; RG0008 across them; and the fingerprint
+        /// <see cref="DataResourceWriter.Write"/> wrote into the resource.
         /// </summary>
-        public static RecordingManifest Of(IReadOnlyList<ParseResult> results, IReadOnlyList<RecordingData> sortedData)
+        public static RecordingManifest Of(IReadOnlyList<ParseResult> results, ulong fingerprint)
         {
             var summaries = PathOrder.SortedDistinct(results.Where(result => result.Summary is not null).Select(result => result.Summary!), summary => summary.SourcePath);
             EquatableArray<DiagnosticInfo> found = DiagnosticInfo.Distinct(results.Select(result => result.Diagnostics).Where(list => list.Count > 0).ToImmutableArray());
             EquatableArray<DiagnosticInfo> conflicts = ReplayConflicts.Find(results.Where(result => result.Fingerprint is not null).Select(result => result.Fingerprint!).ToImmutableArray());
             return new RecordingManifest(
-                DataFingerprint.Combine(sortedData.Select(DataFingerprint.Of)),
+                fingerprint,
                 new EquatableArray<RecordingSummary>(summaries),
                 new EquatableArray<DiagnosticInfo>(found.Items.AddRange(conflicts.Items)));
         }
