@@ -28,16 +28,15 @@ namespace RecordingGen.Benchmarks
                 Directory.Delete(root, recursive: true);
             }
 
-            string repo = Path.GetFullPath(Path.Combine(Corpus.ProjectDirectory(), "..", ".."));
-            string plain = Project(Path.Combine(root, "Plain"), repo, recordings: null, reference: null);
-            string inline = Project(Path.Combine(root, "Inline"), repo, recordings: corpus, reference: null);
-            string embedded = Project(Path.Combine(root, "Embedded"), repo, recordings: corpus, reference: null, dataResource: true);
-            string fixtures = Project(Path.Combine(root, "Split", "Fixtures"), repo, recordings: corpus, reference: null, isFixtures: true);
-            string split = Project(Path.Combine(root, "Split", "Tests"), repo, recordings: null, reference: Path.Combine(fixtures, "Fixtures.csproj"));
-            string prebuiltFixtures = Project(Path.Combine(root, "Prebuilt", "Fixtures"), repo, recordings: corpus, reference: null, isFixtures: true);
-            string prebuilt = Project(Path.Combine(root, "Prebuilt", "Tests"), repo, recordings: null, reference: null, fixturesBuiltWhenChanged: Path.Combine(prebuiltFixtures, "Fixtures.csproj"), corpus: corpus);
+            string plain = Project(Path.Combine(root, "Plain"), recordings: null, reference: null);
+            string inline = Project(Path.Combine(root, "Inline"), recordings: corpus, reference: null);
+            string embedded = Project(Path.Combine(root, "Embedded"), recordings: corpus, reference: null, dataResource: true);
+            string fixtures = Project(Path.Combine(root, "Split", "Fixtures"), recordings: corpus, reference: null, isFixtures: true);
+            string split = Project(Path.Combine(root, "Split", "Tests"), recordings: null, reference: Path.Combine(fixtures, "Fixtures.csproj"));
+            string prebuiltFixtures = Project(Path.Combine(root, "Prebuilt", "Fixtures"), recordings: corpus, reference: null, isFixtures: true);
+            string prebuilt = Project(Path.Combine(root, "Prebuilt", "Tests"), recordings: null, reference: null, fixturesBuiltWhenChanged: Path.Combine(prebuiltFixtures, "Fixtures.csproj"), corpus: corpus);
 
-            Dotnet("build-server shutdown", root);
+            ConsumerProject.Dotnet("build-server shutdown", root, developerServers: true);
             var results = new (string Name, double Seconds)[]
             {
                 ("test project without recordings", EditCycle(plain)),
@@ -46,7 +45,7 @@ namespace RecordingGen.Benchmarks
                 ("the corpus in a fixtures project, a ProjectReference", EditCycle(split)),
                 ("the corpus in a fixtures project built only when a recording changed (the large-suite layout)", EditCycle(prebuilt)),
             };
-            Dotnet("build-server shutdown", root);
+            ConsumerProject.Dotnet("build-server shutdown", root, developerServers: true);
 
             Console.WriteLine();
             Console.WriteLine("| Edit one .cs file of the test project, rebuild (warm build server), median of " + Edits + " | s | more than without recordings | target |");
@@ -61,7 +60,7 @@ namespace RecordingGen.Benchmarks
         /// <summary>A warm-up build, then the median time of rebuilding after editing the test file.</summary>
         private static double EditCycle(string project)
         {
-            Dotnet("build -c Release", project);
+            ConsumerProject.Dotnet("build -c Release", project, developerServers: true);
             string test = Path.Combine(project, "Tests.cs");
             string original = File.ReadAllText(test);
             var times = new double[Edits];
@@ -69,7 +68,7 @@ namespace RecordingGen.Benchmarks
             {
                 File.WriteAllText(test, original + "// edit " + i.ToString(CultureInfo.InvariantCulture) + Environment.NewLine);
                 var watch = Stopwatch.StartNew();
-                Dotnet("build -c Release --no-restore", project);
+                ConsumerProject.Dotnet("build -c Release --no-restore", project, developerServers: true);
                 times[i] = watch.Elapsed.TotalSeconds;
             }
 
@@ -81,33 +80,31 @@ namespace RecordingGen.Benchmarks
         /// With the package's targets, whose task embeds the data (the default for a package user); without them the
         /// generator compiles the data as C#, as before issue #15.
         /// </param>
-        private static string Project(string folder, string repo, string? recordings, string? reference, bool isFixtures = false, string? fixturesBuiltWhenChanged = null, string? corpus = null, bool dataResource = false)
+        private static string Project(string folder, string? recordings, string? reference, bool isFixtures = false, string? fixturesBuiltWhenChanged = null, string? corpus = null, bool dataResource = false)
         {
             Directory.CreateDirectory(folder);
             string name = isFixtures ? "Fixtures" : "Tests";
-            string generator = Path.Combine(repo, "src", "RecordingGen.Generator", "bin", "Release", "netstandard2.0", "RecordingGen.Generator.dll");
-            string library = Path.Combine(repo, "src", "RecordingGen", "bin", "Release", "net8.0", "RecordingGen.dll");
             File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
-                  <Import Project="{Path.Combine(repo, "src", "RecordingGen", "build", "RecordingGen.props")}" />
+                  {ConsumerProject.Props}
                   <PropertyGroup>
                     <TargetFramework>net10.0</TargetFramework>
                     <RootNamespace>{name}</RootNamespace>
                   </PropertyGroup>
                   <ItemGroup>
-                    {(recordings is null ? string.Empty : $"<Analyzer Include=\"{generator}\" /><AdditionalFiles Include=\"{recordings}/**/*.json\" />")}
-                    <Reference Include="{library}" />
+                    {(recordings is null ? string.Empty : $"<Analyzer Include=\"{ConsumerProject.Generator}\" /><AdditionalFiles Include=\"{recordings}/**/*.json\" />")}
+                    <Reference Include="{ConsumerProject.Library}" />
                     {(reference is null ? string.Empty : $"<ProjectReference Include=\"{reference}\" />")}
                   </ItemGroup>
                   {(fixturesBuiltWhenChanged is null ? string.Empty : PrebuiltFixtures(fixturesBuiltWhenChanged, corpus!))}
-                  {(dataResource ? DataResourceTargets(repo) : string.Empty)}
+                  {(dataResource ? ConsumerProject.DataResourceTargets : string.Empty)}
                 </Project>
                 """);
             string body = isFixtures ? "public static class Marker { }" : reference is not null || fixturesBuiltWhenChanged is not null
                 ? "public static class Uses { public static int Count => Fixtures.Recordings.All.Count; }"
                 : recordings is not null ? "public static class Uses { public static int Count => Recordings.All.Count; }" : "public static class Uses { public static int Count => 0; }";
             File.WriteAllText(Path.Combine(folder, isFixtures ? "Marker.cs" : "Tests.cs"), "namespace " + name + " { " + body + " }" + Environment.NewLine);
-            Dotnet("restore", folder);
+            ConsumerProject.Dotnet("restore", folder, developerServers: true);
             return folder;
         }
 
@@ -129,34 +126,6 @@ namespace RecordingGen.Benchmarks
                     <MSBuild Projects="{fixturesProject}" Targets="Build" Properties="Configuration=$(Configuration)" />
                   </Target>
                 """;
-        }
-
-        private static string DataResourceTargets(string repo)
-            => $"""
-                <PropertyGroup>
-                    <RecordingGenTaskAssembly>{Path.Combine(repo, "src", "RecordingGen.Build", "bin", "Release", "netstandard2.0", "RecordingGen.Build.dll")}</RecordingGenTaskAssembly>
-                  </PropertyGroup>
-                  <Import Project="{Path.Combine(repo, "src", "RecordingGen", "build", "RecordingGen.targets")}" />
-                """;
-
-        private static void Dotnet(string arguments, string directory)
-        {
-            var start = new ProcessStartInfo("dotnet", arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-
-            // A developer's machine keeps the compiler server and MSBuild's nodes warm between builds; CI machines
-            // (this one included) often turn them off through the environment, which would time a cold compiler instead.
-            foreach (string variable in new[] { "UseSharedCompilation", "MSBUILDDISABLENODEREUSE", "DOTNET_CLI_USE_MSBUILD_SERVER" })
-            {
-                start.Environment.Remove(variable);
-            }
-
-            using Process process = Process.Start(start)!;
-            string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException("dotnet " + arguments + " failed in " + directory + ":\n" + output);
-            }
         }
     }
 }

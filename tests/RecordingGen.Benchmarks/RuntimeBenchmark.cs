@@ -68,10 +68,9 @@ namespace RecordingGen.Benchmarks
             }
 
             Directory.CreateDirectory(folder);
-            string repo = Path.GetFullPath(Path.Combine(Corpus.ProjectDirectory(), "..", ".."));
             File.WriteAllText(Path.Combine(folder, "Twin.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
-                  <Import Project="{Path.Combine(repo, "src", "RecordingGen", "build", "RecordingGen.props")}" />
+                  {ConsumerProject.Props}
                   <PropertyGroup>
                     <OutputType>Exe</OutputType>
                     <TargetFramework>net10.0</TargetFramework>
@@ -79,11 +78,11 @@ namespace RecordingGen.Benchmarks
                     <Nullable>enable</Nullable>
                   </PropertyGroup>
                   <ItemGroup>
-                    <Analyzer Include="{Path.Combine(repo, "src", "RecordingGen.Generator", "bin", "Release", "netstandard2.0", "RecordingGen.Generator.dll")}" />
+                    <Analyzer Include="{ConsumerProject.Generator}" />
                     <Reference Include="{typeof(Recording).Assembly.Location}" />
                     <AdditionalFiles Include="{recording}" RecordingGen="true" />
                   </ItemGroup>
-                  {(dataResource ? $"<PropertyGroup><RecordingGenTaskAssembly>{Path.Combine(repo, "src", "RecordingGen.Build", "bin", "Release", "netstandard2.0", "RecordingGen.Build.dll")}</RecordingGenTaskAssembly></PropertyGroup><Import Project=\"{Path.Combine(repo, "src", "RecordingGen", "build", "RecordingGen.targets")}\" />" : string.Empty)}
+                  {(dataResource ? ConsumerProject.DataResourceTargets : string.Empty)}
                 </Project>
                 """);
             File.WriteAllText(Path.Combine(folder, "Program.cs"), """
@@ -93,15 +92,8 @@ namespace RecordingGen.Benchmarks
                 double elapsed = watch.Elapsed.TotalMilliseconds;
                 System.Console.WriteLine(elapsed.ToString("F3", System.Globalization.CultureInfo.InvariantCulture) + " " + summary.Length);
                 """);
-            using Process build = Process.Start(new ProcessStartInfo("dotnet", "build -c Release") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true })!;
-            string output = build.StandardOutput.ReadToEnd() + build.StandardError.ReadToEnd();
-            build.WaitForExit();
+            ConsumerProject.Dotnet("build -c Release", folder);
             string assembly = Path.Combine(folder, "bin", "Release", "net10.0", "Twin.dll");
-            if (build.ExitCode != 0 || !File.Exists(assembly))
-            {
-                throw new InvalidOperationException("The twin (data resource: " + dataResource + ") did not build:\n" + output);
-            }
-
             return assembly;
         }
 
