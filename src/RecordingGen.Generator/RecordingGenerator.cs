@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using RecordingGen.Generator.Emit;
 using RecordingGen.Generator.Input;
 using RecordingGen.Generator.Manifest;
@@ -45,32 +47,27 @@ namespace RecordingGen.Generator
                 }
             });
 
-            // Severities configured per recording file or folder (.editorconfig), applied to the diagnostics located there.
-            IncrementalValueProvider<EquatableArray<FileSeverities>> severities = context.AdditionalTextsProvider
+            // Every step per file runs over every recording on each compile (each keystroke, in an IDE), edited or not:
+            // the .json files with their options are one shared step, and a step that may yield nothing is one
+            // SelectMany rather than a Select, a Where and a Select.
+            IncrementalValuesProvider<(AdditionalText Left, AnalyzerConfigOptionsProvider Right)> jsonFiles = context.AdditionalTextsProvider
                 .Where(static text => text.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                .Combine(context.AnalyzerConfigOptionsProvider)
-                .Select(static (pair, _) => FileSeverities.Read(pair.Left, pair.Right))
-                .Where(static file => file is not null)
-                .Select(static (file, _) => file!)
+                .Combine(context.AnalyzerConfigOptionsProvider);
+
+            // Severities configured per recording file or folder (.editorconfig), applied to the diagnostics located there.
+            IncrementalValueProvider<EquatableArray<FileSeverities>> severities = jsonFiles
+                .SelectMany(static (pair, _) => OneOrNone(FileSeverities.Read(pair.Left, pair.Right)))
                 .Collect()
                 .Select(static (all, _) => FileSeverities.Collect(all))
                 .WithTrackingName(TrackingNames.Severities);
 
-            IncrementalValuesProvider<DiagnosticInfo> strays = context.AdditionalTextsProvider
-                .Where(static text => text.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                .Combine(context.AnalyzerConfigOptionsProvider)
-                .Select(static (pair, cancellationToken) => OptionsReader.CheckStray(pair.Left, pair.Right, cancellationToken))
-                .Where(static diagnostic => diagnostic is not null)
-                .Select(static (diagnostic, _) => diagnostic!)
+            IncrementalValuesProvider<DiagnosticInfo> strays = jsonFiles
+                .SelectMany(static (pair, cancellationToken) => OneOrNone(OptionsReader.CheckStray(pair.Left, pair.Right, cancellationToken)))
                 .WithTrackingName(TrackingNames.StrayCheck);
             context.RegisterSourceOutput(strays.Combine(severities), static (spc, input) => Report(spc, input.Left, input.Right));
 
-            IncrementalValuesProvider<RecordingFile> files = context.AdditionalTextsProvider
-                .Where(static text => text.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                .Combine(context.AnalyzerConfigOptionsProvider)
-                .Select(static (pair, _) => OptionsReader.SelectRecording(pair.Left, pair.Right))
-                .Where(static file => file is not null)
-                .Select(static (file, _) => file!)
+            IncrementalValuesProvider<RecordingFile> files = jsonFiles
+                .SelectMany(static (pair, _) => OneOrNone(OptionsReader.SelectRecording(pair.Left, pair.Right)))
                 .WithTrackingName(TrackingNames.RecordingFiles);
 
             // The build task's manifest, when the data is in the resource and the task wrote one; unreadable reads as none.
@@ -101,8 +98,7 @@ namespace RecordingGen.Generator
             // Diagnostics are an output of their own, so a change in them never re-emits source. They are collected
             // (the lists are small and mostly empty) so that a file included twice reports its findings once.
             IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics = parsed
-                .Select(static (result, _) => result.Diagnostics)
-                .Where(static list => list.Count > 0)
+                .SelectMany(static (result, _) => result.Diagnostics.Count > 0 ? ImmutableArray.Create(result.Diagnostics) : ImmutableArray<EquatableArray<DiagnosticInfo>>.Empty)
                 .Collect()
                 .Select(static (lists, _) => DiagnosticInfo.Distinct(lists))
                 .WithTrackingName(TrackingNames.Diagnostics);
@@ -115,18 +111,16 @@ namespace RecordingGen.Generator
             });
 
             IncrementalValuesProvider<RecordingData> data = parsed
-                .Select(static (result, _) => result.Data!)
-                .Where(static value => value is not null)
+                .SelectMany(static (result, _) => OneOrNone(result.Data))
                 .WithTrackingName(TrackingNames.Data);
 
             // One assembly holds 16 MB of string literals; an oversized set reports RG0009 and emits nothing,
             // rather than failing on CS8103. The flag only changes when the set crosses the limit, so the
             // per-recording outputs that depend on it stay cached. Data the build embeds as a resource is not
             // in the literals, so then nothing is measured.
-            IncrementalValueProvider<DiagnosticInfo?> budget = data
-                .Combine(emitOptions)
-                .Where(static pair => !pair.Right.DataInResource)
-                .Select(static (pair, _) => LiteralBudget.Measure(pair.Left))
+            IncrementalValuesProvider<(RecordingData Left, EmitOptions Right)> dataWithOptions = data.Combine(emitOptions);
+            IncrementalValueProvider<DiagnosticInfo?> budget = dataWithOptions
+                .SelectMany(static (pair, _) => pair.Right.DataInResource ? ImmutableArray<LiteralCosts>.Empty : ImmutableArray.Create(LiteralBudget.Measure(pair.Left)))
                 .WithTrackingName(TrackingNames.LiteralCosts)
                 .Collect()
                 .Select(static (all, _) => LiteralBudget.Check(all))
@@ -141,10 +135,8 @@ namespace RecordingGen.Generator
             IncrementalValueProvider<bool> fits = budget.Select(static (overBudget, _) => overBudget is null);
 
             // The data resource's fingerprint, which the facade hands to the library to check the resource against.
-            IncrementalValueProvider<ulong> fingerprint = data
-                .Combine(emitOptions)
-                .Where(static pair => pair.Right.DataInResource)
-                .Select(static (pair, _) => DataFingerprint.Of(pair.Left))
+            IncrementalValueProvider<ulong> fingerprint = dataWithOptions
+                .SelectMany(static (pair, _) => pair.Right.DataInResource ? ImmutableArray.Create(DataFingerprint.Of(pair.Left)) : ImmutableArray<RecordingHash>.Empty)
                 .WithTrackingName(TrackingNames.RecordingHashes)
                 .Collect()
                 .Select(static (all, _) => DataFingerprint.Combine(PathOrder.SortedDistinct(all, hash => hash.SourcePath)))
@@ -176,8 +168,7 @@ namespace RecordingGen.Generator
 
             // The facade needs every recording's name, so it collects the small summaries only.
             IncrementalValueProvider<EquatableArray<RecordingSummary>> summaries = parsed
-                .Select(static (result, _) => result.Summary!)
-                .Where(static value => value is not null)
+                .SelectMany(static (result, _) => OneOrNone(result.Summary))
                 .Collect()
                 .Select(static (all, _) => new EquatableArray<RecordingSummary>(PathOrder.SortedDistinct(all, summary => summary.SourcePath)))
                 .Combine(manifest)
@@ -202,8 +193,7 @@ namespace RecordingGen.Generator
 
             // RG0008 compares requests across files; only the conflicts found are compared between runs.
             IncrementalValueProvider<EquatableArray<DiagnosticInfo>> conflicts = parsed
-                .Select(static (result, _) => result.Fingerprint!)
-                .Where(static value => value is not null)
+                .SelectMany(static (result, _) => OneOrNone(result.Fingerprint))
                 .Collect()
                 .Select(static (all, _) => ReplayConflicts.Find(all))
                 .WithTrackingName(TrackingNames.ReplayConflicts);
@@ -215,6 +205,10 @@ namespace RecordingGen.Generator
                 }
             });
         }
+
+        private static ImmutableArray<T> OneOrNone<T>(T? value)
+            where T : class
+            => value is null ? ImmutableArray<T>.Empty : ImmutableArray.Create(value);
 
         private static void Report(SourceProductionContext context, DiagnosticInfo info, EquatableArray<FileSeverities> severities)
         {

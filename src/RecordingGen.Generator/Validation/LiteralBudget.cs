@@ -30,16 +30,14 @@ namespace RecordingGen.Generator.Validation
         public static DiagnosticInfo? Check(IReadOnlyList<LiteralCosts> recordings, System.Func<string, long>? hash = null)
         {
             // Every literal counted, shared ones as often as they occur: a bound the heap never exceeds. Most
-            // projects fit under it and need nothing more (this runs on every edit of any recording).
+            // projects fit under it and need nothing more (this runs on every edit of any recording, so each
+            // recording's part was added up when it was measured).
             long upperBound = 0;
             int literals = 0;
             foreach (LiteralCosts data in recordings)
             {
                 literals += data.Literals.Count;
-                foreach (string literal in data.Literals)
-                {
-                    upperBound += Cost(literal);
-                }
+                upperBound += data.UpperBound;
             }
 
             if (upperBound <= HeapLimit - Reserve)
@@ -90,6 +88,18 @@ namespace RecordingGen.Generator.Validation
                 Megabytes(limit),
                 over,
                 string.Join(", ", largest.Select(entry => entry.Data.SourcePath + " " + Megabytes(entry.Bytes) + " MB")));
+        }
+
+        /// <summary>What the literals would cost if none were shared with another.</summary>
+        internal static long CostOfAll(EquatableArray<string> literals)
+        {
+            long sum = 0;
+            foreach (string literal in literals)
+            {
+                sum += Cost(literal);
+            }
+
+            return sum;
         }
 
         private static IEnumerable<string> Literals(RecordingData data)
@@ -159,5 +169,8 @@ namespace RecordingGen.Generator.Validation
     }
 
     /// <summary>What one recording adds to the literal heap: its literals (the data's own strings, not copies).</summary>
-    internal sealed record LiteralCosts(string FilePath, string SourcePath, EquatableArray<string> Literals);
+    internal sealed record LiteralCosts(string FilePath, string SourcePath, EquatableArray<string> Literals)
+    {
+        public long UpperBound { get; } = LiteralBudget.CostOfAll(Literals);
+    }
 }
