@@ -84,6 +84,9 @@ namespace RecordingGen.Internal
             return text.ToString();
         }
 
+#if RECORDINGGEN_GENERATOR
+        [System.Runtime.CompilerServices.MethodImpl(RecordingGen.Generator.HotPath.Optimized)]
+#endif
         private static int SymbolOf(char c) => c == '\t' ? 0 : c == '\n' ? 1 : c >= ' ' && c <= '~' ? c - ' ' + 2 : -1;
 
         private static char CharOf(int symbol) => symbol == 0 ? '\t' : symbol == 1 ? '\n' : (char)(symbol - 2 + ' ');

@@ -79,6 +79,7 @@ namespace RecordingGen.Generator.Emit
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static void WriteCodeUnits(Stream output, string value)
         {
             // Code units as they are: an encoder would replace a lone surrogate, which a JSON string may hold.

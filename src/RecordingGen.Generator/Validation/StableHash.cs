@@ -13,6 +13,7 @@ namespace RecordingGen.Generator.Validation
         private ulong _a = 14695981039346656037UL;
         private ulong _b = 0x9E3779B97F4A7C15UL;
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public StableHash Add(char value)
         {
             _a = (_a ^ value) * Prime;
@@ -20,6 +21,7 @@ namespace RecordingGen.Generator.Validation
             return this;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public StableHash Add(string? value)
         {
             if (value is null)
@@ -45,6 +47,7 @@ namespace RecordingGen.Generator.Validation
         }
 
         /// <summary>Mixes 64 bits in one step.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public StableHash AddWord(ulong word)
         {
             _a = (_a ^ word) * Prime;

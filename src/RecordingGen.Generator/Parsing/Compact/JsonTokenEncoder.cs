@@ -159,6 +159,7 @@ namespace RecordingGen.Generator.Parsing.Compact
 
             public FlatJson Document { get; }
 
+            [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
             public int StringIndex(int id)
             {
                 int index = _indices[id];

@@ -122,20 +122,25 @@ namespace RecordingGen.Generator.Parsing.Json
             _kinds = System.Array.Empty<byte>();
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         internal byte KindAt(int index) => _kinds[index];
 
         /// <summary>The string id of a name, string or number token.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         internal int ValueAt(int index) => _values[index];
 
         /// <summary>The index of the token after the value at <paramref name="index"/>.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         internal int Next(int index) => _kinds[index] is StartObject or StartArray ? _values[index] + 1 : index + 1;
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         internal string StringAt(int id) => _strings[id];
 
         /// <summary>The byte offset of the token at <paramref name="index"/> in the text (a string's opening quote).</summary>
         internal int StartAt(int index) => _starts[index];
 
         /// <summary>The value's text as written in the file.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         internal ReadOnlySpan<byte> RawAt(int index)
         {
             int start = _starts[index];
@@ -203,6 +208,7 @@ namespace RecordingGen.Generator.Parsing.Json
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private int Add()
         {
             if (_count == _kinds.Length)
@@ -280,6 +286,7 @@ namespace RecordingGen.Generator.Parsing.Json
             return added;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private string Decode(int rawStart, ref Utf8JsonReader reader)
         {
             ReadOnlySpan<byte> raw = reader.ValueSpan;

@@ -27,16 +27,20 @@ namespace RecordingGen.Generator.Parsing.Json
 
         internal int Index => _index;
 
-        public JsonValueKind ValueKind => _document is null ? JsonValueKind.Undefined : _document.KindAt(_index) switch
+        public JsonValueKind ValueKind
         {
-            FlatJson.StartObject => JsonValueKind.Object,
-            FlatJson.StartArray => JsonValueKind.Array,
-            FlatJson.String => JsonValueKind.String,
-            FlatJson.Number => JsonValueKind.Number,
-            FlatJson.True => JsonValueKind.True,
-            FlatJson.False => JsonValueKind.False,
-            _ => JsonValueKind.Null,
-        };
+            [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+            get => _document is null ? JsonValueKind.Undefined : _document.KindAt(_index) switch
+            {
+                FlatJson.StartObject => JsonValueKind.Object,
+                FlatJson.StartArray => JsonValueKind.Array,
+                FlatJson.String => JsonValueKind.String,
+                FlatJson.Number => JsonValueKind.Number,
+                FlatJson.True => JsonValueKind.True,
+                FlatJson.False => JsonValueKind.False,
+                _ => JsonValueKind.Null,
+            };
+        }
 
         public JsonValue this[int index]
         {
@@ -70,6 +74,7 @@ namespace RecordingGen.Generator.Parsing.Json
             return length;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public bool TryGetProperty(string name, out JsonValue value)
         {
             FlatJson document = Expect(FlatJson.StartObject);
