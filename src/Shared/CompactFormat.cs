@@ -235,10 +235,14 @@ namespace RecordingGen.Internal
             int digit = c - FirstDigit;
             if (digit < 0 || digit >= 2 * Base)
             {
-                throw new System.FormatException("The recording data is corrupt: unexpected character U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + ".");
+                throw Corrupt(c);
             }
 
             return digit;
         }
+
+        // Apart from DigitOf, which every first access compiles.
+        private static System.FormatException Corrupt(char c)
+            => new System.FormatException("The recording data is corrupt: unexpected character U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + ".");
     }
 }

@@ -27,7 +27,7 @@ namespace RecordingGen.Internal
             string responseStrings,
             string[]? responseLongStrings)
         {
-            (string? testId, RecordingFormat format, RecordedRequest request, RecordedResponse response) = ReadParts(sourcePath, requestProgram, requestStrings, requestLongStrings, responseProgram, responseStrings, responseLongStrings);
+            ReadParts(sourcePath, requestProgram, requestStrings, requestLongStrings, responseProgram, responseStrings, responseLongStrings, out string? testId, out RecordingFormat format, out RecordedRequest request, out RecordedResponse response);
             return new Recording(sourcePath, testId, request, response, format);
         }
 
@@ -43,39 +43,47 @@ namespace RecordingGen.Internal
             Func<Recording, TTools> tools)
             where TTools : class
         {
-            (string? testId, RecordingFormat format, RecordedRequest request, RecordedResponse response) = ReadParts(sourcePath, requestProgram, requestStrings, requestLongStrings, responseProgram, responseStrings, responseLongStrings);
+            ReadParts(sourcePath, requestProgram, requestStrings, requestLongStrings, responseProgram, responseStrings, responseLongStrings, out string? testId, out RecordingFormat format, out RecordedRequest request, out RecordedResponse response);
             return new Recording<TTools>(sourcePath, testId, request, response, format, tools);
         }
 
-        private static (string? TestId, RecordingFormat Format, RecordedRequest Request, RecordedResponse Response) ReadParts(
+        // Out parameters rather than a tuple, and the failure built in a method of its own: a first access in a fresh
+        // process compiles every method it calls, generic tuples included.
+        private static void ReadParts(
             string sourcePath,
             string requestProgram,
             string requestStrings,
             string[]? requestLongStrings,
             string responseProgram,
             string responseStrings,
-            string[]? responseLongStrings)
+            string[]? responseLongStrings,
+            out string? testId,
+            out RecordingFormat format,
+            out RecordedRequest request,
+            out RecordedResponse response)
         {
             var reader = new Cursor(requestProgram);
             int version = reader.Next();
             if (version != CompactFormat.Version)
             {
-                throw new InvalidOperationException(
-                    "Recording '" + sourcePath + "' was generated for data format " + version + " but this RecordingGen library reads format "
-                    + CompactFormat.Version + ". Use the same version of the RecordingGen package for the generator and the library.");
+                throw OtherFormat(sourcePath, version);
             }
 
             string[] strings = ReadStringTable(ref reader, requestStrings, requestLongStrings ?? Array.Empty<string>());
             var tokens = new TokenBuffer();
-            string? testId = reader.OptionalString(strings);
-            var format = (RecordingFormat)reader.Next();
-            RecordedRequest request = ReadRequest(ref reader, strings, tokens);
+            testId = reader.OptionalString(strings);
+            format = (RecordingFormat)reader.Next();
+            request = ReadRequest(ref reader, strings, tokens);
 
             var responseReader = new Cursor(responseProgram);
             string[] responseTable = ReadStringTable(ref responseReader, responseStrings, responseLongStrings ?? Array.Empty<string>());
-            RecordedResponse response = ReadResponse(ref responseReader, responseTable, tokens);
-            return (testId, format, request, response);
+            response = ReadResponse(ref responseReader, responseTable, tokens);
         }
+
+        private static InvalidOperationException OtherFormat(string sourcePath, int version)
+            => new InvalidOperationException(
+                "Recording '" + sourcePath + "' was generated for data format " + version + " but this RecordingGen library reads format "
+                + CompactFormat.Version + ". Use the same version of the RecordingGen package for the generator and the library.");
 
         private static string[] ReadStringTable(ref Cursor reader, string packedLiteral, string[] longStrings)
         {

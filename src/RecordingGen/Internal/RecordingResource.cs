@@ -146,70 +146,84 @@ namespace RecordingGen.Internal
             }
         }
 
+        // The failures are built in methods of their own (here and below): a first access compiles the methods it
+        // calls, and one that only names its messages' parts costs a fresh process less to compile.
         private IntPtr Map()
         {
-            using Stream stream = _assembly.GetManifestResourceStream(DataResourceFormat.ResourceName)
-                ?? throw new InvalidOperationException(
-                    "The recordings' data is not embedded in " + _assembly.GetName().Name + " (resource " + DataResourceFormat.ResourceName + "). "
-                    + "RecordingGen's build targets embed it when the project builds with `dotnet build` or MSBuild; a build without them "
-                    + "needs <RecordingGenDataResource>false</RecordingGenDataResource>, which keeps the data in the generated C#.");
+            using Stream? stream = _assembly.GetManifestResourceStream(DataResourceFormat.ResourceName);
+            if (stream is null)
+            {
+                throw NotEmbedded();
+            }
+
             if (stream.Length < DataResourceFormat.HeaderLength || stream.Length > int.MaxValue)
             {
-                throw Stale("it is " + stream.Length + " bytes long");
+                throw WrongLength(stream.Length);
             }
 
             _length = (int)stream.Length;
-            byte* data;
-            if (stream is UnmanagedMemoryStream mapped)
-            {
-                // The assembly's image, mapped for as long as the assembly (and so this generated reader) is loaded.
-                data = mapped.PositionPointer - mapped.Position;
-            }
-            else
-            {
-                // Another host's stream (or a test's): a copy, pinned for the life of this reader, which is a static.
-                byte[] copy = new byte[_length];
-                for (int read = 0, n; read < copy.Length; read += n)
-                {
-                    n = stream.Read(copy, read, copy.Length - read);
-                    if (n <= 0)
-                    {
-                        throw Stale("it ends early");
-                    }
-                }
 
-                data = (byte*)GCHandle.Alloc(copy, GCHandleType.Pinned).AddrOfPinnedObject();
-            }
-
+            // The assembly's image, mapped for as long as the assembly (and so this generated reader) is loaded.
+            byte* data = stream is UnmanagedMemoryStream mapped ? mapped.PositionPointer - mapped.Position : PinnedCopy(stream);
             int magic = Int32(data, 0);
             int version = Int32(data, 4);
             ulong fingerprint = (uint)Int32(data, 8) | ((ulong)(uint)Int32(data, 12) << 32);
             int count = Int32(data, 16);
             _strings = Int32(data, 20);
+            if (magic != DataResourceFormat.Magic || version != DataResourceFormat.Version || fingerprint != _fingerprint || count != _recordings.Length
+                || _strings < 0 || StringTable + (4L * (_strings + 1)) > _length)
+            {
+                throw Mismatch(magic, version, fingerprint, count);
+            }
+
+            return (IntPtr)data;
+        }
+
+        /// <summary>Another host's stream (or a test's): a copy, pinned for the life of this reader, which is a static.</summary>
+        private byte* PinnedCopy(Stream stream)
+        {
+            byte[] copy = new byte[_length];
+            for (int read = 0, n; read < copy.Length; read += n)
+            {
+                n = stream.Read(copy, read, copy.Length - read);
+                if (n <= 0)
+                {
+                    throw Stale("it ends early");
+                }
+            }
+
+            return (byte*)GCHandle.Alloc(copy, GCHandleType.Pinned).AddrOfPinnedObject();
+        }
+
+        private InvalidOperationException NotEmbedded()
+            => new InvalidOperationException(
+                "The recordings' data is not embedded in " + _assembly.GetName().Name + " (resource " + DataResourceFormat.ResourceName + "). "
+                + "RecordingGen's build targets embed it when the project builds with `dotnet build` or MSBuild; a build without them "
+                + "needs <RecordingGenDataResource>false</RecordingGenDataResource>, which keeps the data in the generated C#.");
+
+        private InvalidOperationException WrongLength(long length) => Stale("it is " + length + " bytes long");
+
+        private InvalidOperationException Mismatch(int magic, int version, ulong fingerprint, int count)
+        {
             if (magic != DataResourceFormat.Magic)
             {
-                throw Stale("it does not begin as RecordingGen's data does");
+                return Stale("it does not begin as RecordingGen's data does");
             }
 
             if (version != DataResourceFormat.Version)
             {
-                throw new InvalidOperationException(
+                return new InvalidOperationException(
                     "The recordings' data in " + _assembly.GetName().Name + " was written in layout " + version + " but this RecordingGen library reads layout "
                     + DataResourceFormat.Version + ". Use the same version of the RecordingGen package for the build and the library.");
             }
 
             if (fingerprint != _fingerprint || count != _recordings.Length)
             {
-                throw Stale("it holds " + count + " recordings with fingerprint " + fingerprint.ToString("x16", CultureInfo.InvariantCulture)
+                return Stale("it holds " + count + " recordings with fingerprint " + fingerprint.ToString("x16", CultureInfo.InvariantCulture)
                     + " where the generated code lists " + _recordings.Length + " with fingerprint " + _fingerprint.ToString("x16", CultureInfo.InvariantCulture));
             }
 
-            if (_strings < 0 || StringTable + (4L * (_strings + 1)) > _length)
-            {
-                throw Stale("its tables do not fit in it");
-            }
-
-            return (IntPtr)data;
+            return Stale("its tables do not fit in it");
         }
 
         private int StringTable => DataResourceFormat.HeaderLength + (4 * (_recordings.Length + 1));
@@ -219,7 +233,7 @@ namespace RecordingGen.Internal
         {
             if ((uint)at > (uint)(_length - 4))
             {
-                throw Stale("it ends before " + at.ToString(CultureInfo.InvariantCulture));
+                throw EndsBefore(at);
             }
 
             byte* bytes = data + at;
@@ -231,26 +245,26 @@ namespace RecordingGen.Internal
         {
             if ((uint)number >= (uint)_strings)
             {
-                throw Stale("it has no string " + number.ToString(CultureInfo.InvariantCulture));
+                throw NoString(number);
             }
 
             int start = Int32(data, StringTable + (4 * number));
             int end = Int32(data, StringTable + (4 * number) + 4);
             if (start < 0 || end > _length || end < start)
             {
-                throw Stale("its string " + number.ToString(CultureInfo.InvariantCulture) + " lies outside it");
+                throw StringOutside(number);
             }
 
             int length = (end - start) / 2;
-            if (BitConverter.IsLittleEndian)
-            {
-                return new string((char*)(data + start), 0, length);
-            }
+            return BitConverter.IsLittleEndian ? new string((char*)(data + start), 0, length) : BigEndianString(data + start, length);
+        }
 
+        private static string BigEndianString(byte* bytes, int length)
+        {
             char[] chars = new char[length];
             for (int i = 0; i < length; i++)
             {
-                chars[i] = (char)(data[start + (2 * i)] | (data[start + (2 * i) + 1] << 8));
+                chars[i] = (char)(bytes[2 * i] | (bytes[(2 * i) + 1] << 8));
             }
 
             return new string(chars);
@@ -274,6 +288,12 @@ namespace RecordingGen.Internal
 
             return values;
         }
+
+        private InvalidOperationException EndsBefore(int at) => Stale("it ends before " + at.ToString(CultureInfo.InvariantCulture));
+
+        private InvalidOperationException NoString(int number) => Stale("it has no string " + number.ToString(CultureInfo.InvariantCulture));
+
+        private InvalidOperationException StringOutside(int number) => Stale("its string " + number.ToString(CultureInfo.InvariantCulture) + " lies outside it");
 
         private InvalidOperationException Stale(string what)
             => new InvalidOperationException(
