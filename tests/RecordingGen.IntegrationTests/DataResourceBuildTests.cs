@@ -83,6 +83,13 @@ namespace RecordingGen.IntegrationTests
                 Assert.True(File.GetLastWriteTimeUtc(data) > written);
                 Assert.Equal("Warm.|Sunny.", Lines(DotnetCli.Run(work, "run", "--no-build"))[0]);
 
+                // Restoring an older copy of a recording keeps its older file time (an archive, `cp -p`, a backup do):
+                // no newer input shows it, but the list of inputs carries every file's time, so it changes.
+                File.WriteAllText(answer, Chat("Mild.", tools: false));
+                File.SetLastWriteTimeUtc(answer, File.GetLastWriteTimeUtc(data).AddDays(-1));
+                DotnetCli.Run(work, "build");
+                Assert.Equal("Mild.|Sunny.", Lines(DotnetCli.Run(work, "run", "--no-build"))[0]);
+
                 // Removing one, which no file time shows: the list of inputs does.
                 File.Delete(answer);
                 File.WriteAllText(program, "System.Console.WriteLine(Consumer.Recordings.All.Count + \" \" + Consumer.Recordings.All[0].Response.Text);\n");
