@@ -79,13 +79,7 @@ namespace RecordingGen.Generator
                     ? ManifestReader.Read(pair.Left[0].GetText(cancellationToken), cancellationToken)
                     : null)
                 .WithTrackingName(TrackingNames.Manifest);
-            context.RegisterSourceOutput(manifest.Combine(severities), static (spc, input) =>
-            {
-                foreach (DiagnosticInfo info in input.Left?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty)
-                {
-                    Report(spc, info, input.Right);
-                }
-            });
+            context.RegisterSourceOutput(manifest.Combine(severities), static (spc, input) => Report(spc, input.Left?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty, input.Right));
 
             // One file included under two spellings of its path ($(Dir)/ concatenations give "dir//x.json") has one
             // canonical path, so both parse to equal results; the steps that collect every recording keep one.
@@ -102,13 +96,7 @@ namespace RecordingGen.Generator
                 .Collect()
                 .Select(static (lists, _) => DiagnosticInfo.Distinct(lists))
                 .WithTrackingName(TrackingNames.Diagnostics);
-            context.RegisterSourceOutput(diagnostics.Combine(severities), static (spc, input) =>
-            {
-                foreach (DiagnosticInfo info in input.Left)
-                {
-                    Report(spc, info, input.Right);
-                }
-            });
+            context.RegisterSourceOutput(diagnostics.Combine(severities), static (spc, input) => Report(spc, input.Left, input.Right));
 
             IncrementalValuesProvider<RecordingData> data = parsed
                 .SelectMany(static (result, _) => OneOrNone(result.Data))
@@ -197,18 +185,20 @@ namespace RecordingGen.Generator
                 .Collect()
                 .Select(static (all, _) => ReplayConflicts.Find(all))
                 .WithTrackingName(TrackingNames.ReplayConflicts);
-            context.RegisterSourceOutput(conflicts.Combine(severities), static (spc, input) =>
-            {
-                foreach (DiagnosticInfo conflict in input.Left)
-                {
-                    Report(spc, conflict, input.Right);
-                }
-            });
+            context.RegisterSourceOutput(conflicts.Combine(severities), static (spc, input) => Report(spc, input.Left, input.Right));
         }
 
         private static ImmutableArray<T> OneOrNone<T>(T? value)
             where T : class
             => value is null ? ImmutableArray<T>.Empty : ImmutableArray.Create(value);
+
+        private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> infos, EquatableArray<FileSeverities> severities)
+        {
+            foreach (DiagnosticInfo info in infos)
+            {
+                Report(context, info, severities);
+            }
+        }
 
         private static void Report(SourceProductionContext context, DiagnosticInfo info, EquatableArray<FileSeverities> severities)
         {
