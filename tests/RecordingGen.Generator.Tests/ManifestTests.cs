@@ -91,6 +91,22 @@ namespace RecordingGen.Generator.Tests
             Assert.Equal(manifest, read);
         }
 
+        [Fact]
+        public void Every_diagnostic_the_generator_declares_reads_back_by_its_id()
+        {
+            // ById looks through a list written beside the declarations: one left out would make every manifest that
+            // reports it unreadable (the generator would then read every recording on every compile).
+            DiagnosticDescriptor[] declared = typeof(DiagnosticDescriptors)
+                .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+                .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
+                .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
+                .ToArray();
+
+            Assert.NotEmpty(declared);
+            Assert.All(declared, descriptor => Assert.Same(descriptor, DiagnosticDescriptors.ById(descriptor.Id)));
+            Assert.Null(DiagnosticDescriptors.ById("RG0000"));
+        }
+
         /// <summary>The repository's recordings, one that is not JSON, and two that replay cannot tell apart (RG0008).</summary>
         private static List<AdditionalText> RecordingsWithFindings()
         {
