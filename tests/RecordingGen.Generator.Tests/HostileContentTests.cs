@@ -42,7 +42,7 @@ namespace RecordingGen.Generator.Tests
             foreach (GeneratedSourceResult source in output.Sources)
             {
                 IEnumerable<string> directives = source.SourceText.Lines.Select(line => line.ToString().TrimStart()).Where(line => line.StartsWith("#", StringComparison.Ordinal));
-                Assert.All(directives, line => Assert.True(line == "#nullable enable" || line.StartsWith("#pragma warning disable CS1591", StringComparison.Ordinal), source.HintName + ": " + line));
+                Assert.All(directives, line => Assert.True(line == "#nullable enable annotations" || line.StartsWith("#pragma warning disable CS1591", StringComparison.Ordinal), source.HintName + ": " + line));
                 Assert.DoesNotContain(source.SourceText.ToString(), c => c == '\u2028' || c == '\u2029' || c == '\u0085' || c == '\u202e' || c == '\0');
             }
 
