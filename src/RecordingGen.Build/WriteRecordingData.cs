@@ -1,16 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
-using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.Build.Framework;
-using RecordingGen.Generator.Emit;
-using RecordingGen.Generator.Input;
 using RecordingGen.Generator.Manifest;
 using RecordingGen.Generator.Model;
-using RecordingGen.Generator.Parsing;
 
 namespace RecordingGen.Build
 {
@@ -21,6 +13,9 @@ namespace RecordingGen.Build
     /// (<see cref="RecordingManifest"/>): the facade's summaries, the data's fingerprint, and every diagnostic with
     /// its JSON location, which the generator reports (so .editorconfig, NoWarn and WarningsAsErrors apply as to
     /// its own). A recording that does not parse has no data here, as it has no member there.
+    /// With <see cref="Background"/>, it starts the work and returns: the build goes on (building the projects the
+    /// test project references, resolving references) while the recordings are parsed, and
+    /// <see cref="AwaitRecordingData"/> waits for them before the compiler needs them.
     /// </summary>
     public sealed class WriteRecordingData : ITask
     {
@@ -45,73 +40,35 @@ namespace RecordingGen.Build
         [Required]
         public string ManifestFile { get; set; } = string.Empty;
 
+        /// <summary>
+        /// Start the work on a thread of its own and return; <see cref="AwaitRecordingData"/> with the same
+        /// <see cref="OutputFile"/> waits for it. Only where the task runs in MSBuild's own process: a task host ends
+        /// with its task.
+        /// </summary>
+        public bool Background { get; set; }
+
         /// <inheritdoc />
         public bool Execute()
         {
-            try
+            var options = new GeneratorOptions(string.IsNullOrWhiteSpace(ProjectDirectory) ? null : ProjectDirectory!.Trim());
+            RecordingDataJob.Outcome? earlier = AwaitRecordingData.WaitForJob(BuildEngine, OutputFile);
+            if (earlier is not null && !earlier.Log(BuildEngine, OutputFile, nameof(WriteRecordingData)))
             {
-                var options = new GeneratorOptions(string.IsNullOrWhiteSpace(ProjectDirectory) ? null : ProjectDirectory!.Trim());
-                RecordingFile[] files = Files
-                    .Where(item => item.ItemSpec.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                    .Select(item => OptionsReader.Select(
-                        RecordingFile.Of(new RecordingSource(item.GetMetadata("FullPath")), EditorConfigValue(item.GetMetadata("Link"))),
-                        EditorConfigValue(item.GetMetadata("RecordingGen"))))
-                    .Where(file => file is not null)
-                    .Select(file => file!)
-                    .ToArray();
-
-                var results = new ParseResult[files.Length];
-                Parallel.For(0, files.Length, i => results[i] = RecordingParser.Parse(files[i], options, CancellationToken.None));
-
-                // In the order of the generator's facade, as the generator collects them.
-                List<RecordingData> sorted = PathOrder.SortedDistinct(results.Where(result => result.Data is not null).Select(result => result.Data!), value => value.SourcePath);
-                ulong fingerprint = 0;
-                WriteAtomically(OutputFile, output => fingerprint = DataResourceWriter.Write(output, sorted));
-                WriteAtomically(ManifestFile, output =>
-                {
-                    byte[] text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ManifestWriter.Write(RecordingManifest.Of(results, fingerprint)));
-                    output.Write(text, 0, text.Length);
-                });
-                BuildEngine?.LogMessageEvent(new BuildMessageEventArgs(
-                    "RecordingGen: wrote the data of " + sorted.Count + " recordings to " + OutputFile, null, nameof(WriteRecordingData), MessageImportance.Low));
-                return true;
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                BuildEngine?.LogErrorEvent(new BuildErrorEventArgs(
-                    null, "RG0017", OutputFile, 0, 0, 0, 0,
-                    "RecordingGen could not write the recordings' data resource: " + exception.Message, null, nameof(WriteRecordingData)));
                 return false;
             }
-        }
 
-        /// <summary>Written beside and moved into place, so a build cut short never leaves half a file behind.</summary>
-        private static void WriteAtomically(string file, Action<Stream> write)
-        {
-            string temporary = file + ".tmp";
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-            using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            RecordingFile[] files = RecordingDataJob.Choose(Files);
+
+            // Full paths now: MSBuild moves the process's current folder from project to project as it builds them.
+            string outputFile = Path.GetFullPath(OutputFile);
+            string manifestFile = Path.GetFullPath(ManifestFile);
+            if (Background && BuildEngine is IBuildEngine4 engine)
             {
-                write(output);
+                engine.RegisterTaskObject(RecordingDataJob.KeyOf(outputFile), RecordingDataJob.Start(files, options, outputFile, manifestFile), RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+                return true;
             }
 
-            if (File.Exists(file))
-            {
-                File.Delete(file);
-            }
-
-            File.Move(temporary, file);
-        }
-
-        /// <summary>
-        /// Metadata as the generator receives it: the compiler passes it through an .editorconfig, whose values end at
-        /// the first '#' or ';' and are trimmed.
-        /// </summary>
-        private static string? EditorConfigValue(string value)
-        {
-            int end = value.IndexOfAny(new[] { '#', ';' });
-            string cut = (end < 0 ? value : value.Substring(0, end)).Trim();
-            return cut.Length == 0 ? null : cut;
+            return RecordingDataJob.Run(files, options, outputFile, manifestFile).Log(BuildEngine, OutputFile, nameof(WriteRecordingData));
         }
     }
 }

@@ -103,6 +103,80 @@ namespace RecordingGen.IntegrationTests
         }
 
         [Fact]
+        public void The_data_is_parsed_while_the_build_resolves_references_and_waited_for_before_the_compiler()
+        {
+            string work = Directory.CreateTempSubdirectory("recordinggen-background-").FullName;
+            try
+            {
+                // A test project as users have one: it references the project it tests, and loads the task in MSBuild's
+                // own process (as from the package), where the work runs in the background.
+                Directory.CreateDirectory(Path.Combine(work, "Library"));
+                File.WriteAllText(Path.Combine(work, "Library", "Library.csproj"), """
+                    <Project Sdk="Microsoft.NET.Sdk">
+                      <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+                    </Project>
+                    """);
+                File.WriteAllText(Path.Combine(work, "Library", "Greeting.cs"), "namespace Library { public static class Greeting { public const string Text = \"Hello\"; } }\n");
+                string tests = Path.Combine(work, "Tests");
+                Directory.CreateDirectory(Path.Combine(tests, "recordings"));
+                File.WriteAllText(Path.Combine(tests, "recordings", "answer.json"), Chat("Cold.", tools: false));
+                File.WriteAllText(Path.Combine(tests, "recordings", "weather.json"), Chat("Sunny.", tools: true));
+                File.WriteAllText(Path.Combine(tests, "Tests.csproj"), $"""
+                    <Project Sdk="Microsoft.NET.Sdk">
+                      <Import Project="{Path.Combine(TestPaths.RepoRoot, "src", "RecordingGen", "build", "RecordingGen.props")}" />
+                      <PropertyGroup>
+                        <OutputType>Exe</OutputType>
+                        <TargetFramework>net10.0</TargetFramework>
+                        <RootNamespace>Consumer</RootNamespace>
+                        <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                        <RecordingGenTaskAssembly>{TestPaths.TaskAssembly}</RecordingGenTaskAssembly>
+                      </PropertyGroup>
+                      <ItemGroup>
+                        <Analyzer Include="{TestPaths.GeneratorAssembly}" />
+                        <Reference Include="{typeof(Recording).Assembly.Location}" />
+                        <ProjectReference Include="../Library/Library.csproj" />
+                        <AdditionalFiles Include="recordings/**/*.json" />
+                      </ItemGroup>
+                      <Import Project="{Path.Combine(TestPaths.RepoRoot, "src", "RecordingGen", "build", "RecordingGen.targets")}" />
+                    </Project>
+                    """);
+                File.WriteAllText(Path.Combine(tests, "Program.cs"), """
+                    using System.Linq;
+                    System.Console.WriteLine(Library.Greeting.Text + " " + string.Join("|", Consumer.Recordings.All.Select(recording => recording.Response.Text)));
+                    System.Console.WriteLine(Consumer.Recordings.Weather.Tools.GetWeather.Name);
+                    """);
+
+                string log = DotnetCli.Run(tests, "build", "-v:d");
+                Assert.Equal(new[] { "Hello Cold.|Sunny.", "get_weather" }, Lines(DotnetCli.Run(tests, "run", "--no-build")));
+
+                // Started before the build turned to the referenced project, and reported by the task that waited for it.
+                int started = log.IndexOf("Task \"WriteRecordingData\"", StringComparison.Ordinal);
+                int references = log.IndexOf("Target \"ResolveProjectReferences\"", StringComparison.Ordinal);
+                int waiting = log.IndexOf("Task \"AwaitRecordingData\"", StringComparison.Ordinal);
+                int wrote = log.IndexOf("RecordingGen: wrote the data of 2 recordings", StringComparison.Ordinal);
+                int waited = log.IndexOf("Done executing task \"AwaitRecordingData\"", StringComparison.Ordinal);
+                Assert.True(started >= 0 && references > started, "the work starts before the references are resolved");
+                Assert.True(waiting > references && wrote > waiting && waited > wrote, "the waiting task reports what the work wrote");
+
+                // A failure of the work in the background fails the build, from the task that waits for it.
+                File.WriteAllText(Path.Combine(tests, "recordings", "answer.json"), Chat("Warm.", tools: false));
+                Directory.CreateDirectory(Path.Combine(tests, "obj", "Debug", "net10.0", "RecordingGen.Recordings.data.tmp"));
+                (int exitCode, string failed) = DotnetCli.Try(tests, "build");
+                Assert.NotEqual(0, exitCode);
+                Assert.Contains("error RG0017: RecordingGen could not write the recordings' data resource", failed);
+
+                // Once it can write, the next build does, and the fixture has the new answer.
+                Directory.Delete(Path.Combine(tests, "obj", "Debug", "net10.0", "RecordingGen.Recordings.data.tmp"));
+                DotnetCli.Run(tests, "build");
+                Assert.Equal("Hello Warm.|Sunny.", Lines(DotnetCli.Run(tests, "run", "--no-build"))[0]);
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+
+        [Fact]
         public void A_resource_other_than_the_generated_code_expects_fails_with_what_to_do()
         {
             // This test assembly's own recordings are embedded by the same targets.
