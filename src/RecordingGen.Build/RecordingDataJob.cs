@@ -33,26 +33,43 @@ namespace RecordingGen.Build
         /// <summary>The key under which a started job waits for its <see cref="AwaitRecordingData"/>: its data file (a full path).</summary>
         public static string KeyOf(string outputFile) => "RecordingGen.RecordingDataJob:" + outputFile;
 
-        public static RecordingDataJob Start(RecordingFile[] files, GeneratorOptions options, string outputFile, string manifestFile)
-            => new RecordingDataJob(Task.Run(() => Run(files, options, outputFile, manifestFile)));
+        public static RecordingDataJob Start(Chosen chosen, GeneratorOptions options, string outputFile, string manifestFile)
+            => new RecordingDataJob(Task.Run(() => Run(chosen, options, outputFile, manifestFile)));
 
-        /// <summary>The recordings as the generator would receive them: their .editorconfig-passed metadata, and only .json files.</summary>
-        public static RecordingFile[] Choose(ITaskItem[] items)
-            => items
-                .Where(item => item.ItemSpec.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                .Select(item => OptionsReader.Select(
-                    RecordingFile.Of(new RecordingSource(item.GetMetadata("FullPath")), EditorConfigValue(item.GetMetadata("Link"))),
-                    EditorConfigValue(item.GetMetadata("RecordingGen"))))
-                .Where(file => file is not null)
-                .Select(file => file!)
-                .ToArray();
+        /// <summary>
+        /// The .json files as the generator would take them, by their metadata as the compiler would pass it: the
+        /// recordings, and the files neither taken nor marked (<c>RecordingGen="false"</c>), which are checked for
+        /// looking like recordings (RG0016) here, where the metadata is, rather than by the generator.
+        /// </summary>
+        public static Chosen Choose(ITaskItem[] items)
+        {
+            var recordings = new List<RecordingFile>();
+            var unmarked = new List<RecordingSource>();
+            foreach (ITaskItem item in items.Where(item => item.ItemSpec.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+            {
+                var source = new RecordingSource(item.GetMetadata("FullPath"));
+                string? flag = EditorConfigValue(item.GetMetadata("RecordingGen"));
+                if (OptionsReader.Select(RecordingFile.Of(source, EditorConfigValue(item.GetMetadata("Link"))), flag) is { } recording)
+                {
+                    recordings.Add(recording);
+                }
+                else if (flag is null)
+                {
+                    unmarked.Add(source);
+                }
+            }
 
-        public static Outcome Run(RecordingFile[] files, GeneratorOptions options, string outputFile, string manifestFile)
+            return new Chosen(recordings.ToArray(), unmarked.ToArray());
+        }
+
+        public static Outcome Run(Chosen chosen, GeneratorOptions options, string outputFile, string manifestFile)
         {
             try
             {
+                RecordingFile[] files = chosen.Recordings;
                 var results = new ParseResult[files.Length];
                 Parallel.For(0, files.Length, i => results[i] = RecordingParser.Parse(files[i], options, CancellationToken.None));
+                DiagnosticInfo[] strays = chosen.Unmarked.Select(source => OptionsReader.CheckStray(source, CancellationToken.None)).Where(found => found is not null).Select(found => found!).ToArray();
 
                 // In the order of the generator's facade, as the generator collects them.
                 List<RecordingData> sorted = PathOrder.SortedDistinct(results.Where(result => result.Data is not null).Select(result => result.Data!), value => value.SourcePath);
@@ -60,7 +77,7 @@ namespace RecordingGen.Build
                 WriteAtomically(outputFile, output => fingerprint = DataResourceWriter.Write(output, sorted));
                 WriteAtomically(manifestFile, output =>
                 {
-                    byte[] text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ManifestWriter.Write(RecordingManifest.Of(results, fingerprint)));
+                    byte[] text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ManifestWriter.Write(RecordingManifest.Of(results, fingerprint, strays)));
                     output.Write(text, 0, text.Length);
                 });
                 return new Outcome(null, "RecordingGen: wrote the data of " + sorted.Count + " recordings to " + outputFile);
@@ -107,6 +124,20 @@ namespace RecordingGen.Build
             int end = value.IndexOfAny(new[] { '#', ';' });
             string cut = (end < 0 ? value : value.Substring(0, end)).Trim();
             return cut.Length == 0 ? null : cut;
+        }
+
+        /// <summary>The recordings to write, and the other .json files to check.</summary>
+        internal sealed class Chosen
+        {
+            public Chosen(RecordingFile[] recordings, RecordingSource[] unmarked)
+            {
+                Recordings = recordings;
+                Unmarked = unmarked;
+            }
+
+            public RecordingFile[] Recordings { get; }
+
+            public RecordingSource[] Unmarked { get; }
         }
 
         /// <summary>What the work has to report: an error (RG0017), or the message of a success.</summary>

@@ -57,7 +57,7 @@ namespace RecordingGen.Build
                 return false;
             }
 
-            RecordingFile[] files = RecordingDataJob.Choose(Files);
+            RecordingDataJob.Chosen files = RecordingDataJob.Choose(Files);
 
             // Full paths now: MSBuild moves the process's current folder from project to project as it builds them.
             string outputFile = Path.GetFullPath(OutputFile);

@@ -25,6 +25,18 @@ namespace RecordingGen.Generator.Tests
         }
 
         [Fact]
+        public void Where_the_build_task_embeds_the_data_the_task_checks_for_strays_not_the_generator()
+        {
+            // The compiler then has no item metadata (RecordingGen, Link) to tell a stray from a file taken by it; the
+            // task's manifest carries RG0016 (HardeningBuildTests shows it in a real build).
+            string recording = TestRecordings.Chat().ToJsonString();
+
+            GeneratorOutput output = GeneratorHarness.Run(new[] { GeneratorHarness.File("fixtures/chat.json", recording) }, GeneratorHarness.Options(dataResource: true));
+
+            Assert.DoesNotContain(output.GeneratorDiagnostics, diagnostic => diagnostic.Id == "RG0016");
+        }
+
+        [Fact]
         public void Other_JSON_files_recordings_and_files_marked_as_not_recordings_are_quiet()
         {
             string recording = TestRecordings.Chat().ToJsonString();

@@ -51,6 +51,11 @@ namespace RecordingGen.IntegrationTests
                 File.WriteAllText(Path.Combine(work, "outside", "chat.json"), Chat());
                 // Saved as Latin-1.
                 File.WriteAllBytes(Path.Combine(recordings, "latin1.json"), Encoding.Latin1.GetBytes(Chat(content: "Caf\u00e9")));
+                // Outside a recordings folder: one taken by its metadata, one that only looks like a recording (RG0016),
+                // which the task reports where it embeds the data (the compiler then has no metadata to tell them apart).
+                Directory.CreateDirectory(Path.Combine(project, "fixtures"));
+                File.WriteAllText(Path.Combine(project, "fixtures", "flagged.json"), Chat());
+                File.WriteAllText(Path.Combine(project, "fixtures", "stray.json"), Chat());
 
                 File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
                     <Project Sdk="Microsoft.NET.Sdk">
@@ -68,6 +73,8 @@ namespace RecordingGen.IntegrationTests
                         <AdditionalFiles Include="recordings/**/*.json" />
                         <AdditionalFiles Include="$(MSBuildProjectDirectory)//recordings//sub//x.json" />
                         <AdditionalFiles Include="../outside/chat.json" Link="recordings/linked/renamed_chat.json" />
+                        <AdditionalFiles Include="fixtures/flagged.json" RecordingGen="true" />
+                        <AdditionalFiles Include="fixtures/stray.json" />
                       </ItemGroup>
                       {(dataResource ? TestPaths.DataResourceTargets : string.Empty)}
                     </Project>
@@ -86,7 +93,7 @@ namespace RecordingGen.IntegrationTests
                     System.Console.WriteLine("all read");
                     """);
 
-                (int exitCode, string build) = DotnetCli.Try(project, "build");
+                (int exitCode, string build) = DotnetCli.Try(project, "build", "-p:ErrorLog=" + Path.Combine(work, "diagnostics.sarif"));
 
                 Assert.True(exitCode == 0, "the build failed:\n" + build);
                 // Without escaping, the forged text starts a line of its own and MSBuild counts it as an error.
@@ -98,10 +105,20 @@ namespace RecordingGen.IntegrationTests
                 Assert.Matches(new Regex(@"latin1\.json\(\d+,\d+\): warning RG0012"), build);
                 Assert.Contains("warning RG0015", build);
                 Assert.Contains("'---' is not a C# namespace; the Recordings class is generated in 'Consumer'", build);
+                // RG0016 is an info, which MSBuild does not print: the compiler's error log has it.
+                string sarif = File.ReadAllText(Path.Combine(work, "diagnostics.sarif"));
+                Assert.Single(Regex.Matches(sarif, "\"ruleId\":\\s*\"RG0016\""));
+                Assert.Contains("fixtures/stray.json", sarif);
+                Assert.DoesNotContain("fixtures/flagged.json", sarif);
+
+                // Where the task embeds the data, the generated .editorconfig has no section per recording.
+                string editorConfig = File.ReadAllText(Directory.GetFiles(Path.Combine(project, "obj"), "*.GeneratedMSBuildEditorConfig.editorconfig", SearchOption.AllDirectories).Single());
+                int sections = Regex.Matches(editorConfig, @"^\[.*\.json\]", RegexOptions.Multiline).Count;
+                Assert.True(dataResource ? sections == 0 : sections >= 70, sections + " sections");
 
                 string output = DotnetCli.Run(project, "run", "--no-build");
                 string[] lines = output.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
-                Assert.Equal(new[] { "72", "gpt-4o", "recordings/get-recording-1/x.json", "recordings/sub/x.json", "recordings/linked/renamed_chat.json", "all read" }, lines.Take(6));
+                Assert.Equal(new[] { "73", "gpt-4o", "recordings/get-recording-1/x.json", "recordings/sub/x.json", "recordings/linked/renamed_chat.json", "all read" }, lines.Take(6));
             }
             finally
             {

@@ -21,9 +21,11 @@ namespace RecordingGen.Generator.Input
         public static EmitOptions ReadEmitOptions(AnalyzerConfigOptionsProvider provider, ParseOptions parseOptions)
         {
             bool nullable = parseOptions is not CSharpParseOptions csharp || csharp.LanguageVersion >= LanguageVersion.CSharp8;
-            bool resource = string.Equals(Value(provider.GlobalOptions, "build_property.RecordingGenDataResource"), "true", System.StringComparison.OrdinalIgnoreCase);
-            return new EmitOptions(Namespace(provider.GlobalOptions), nullable, resource);
+            return new EmitOptions(Namespace(provider.GlobalOptions), nullable, IsDataResource(provider.GlobalOptions));
         }
+
+        private static bool IsDataResource(AnalyzerConfigOptions global)
+            => string.Equals(Value(global, "build_property.RecordingGenDataResource"), "true", System.StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// A warning when <c>RecordingGenNamespace</c> is set but is not a namespace as written, so the generated
@@ -82,13 +84,26 @@ namespace RecordingGen.Generator.Input
         /// <c>request</c> and <c>response</c>, among its first characters), so it is not ignored without a word. Only
         /// the start of the text is looked at: a large unrelated file is never parsed.
         /// </summary>
+        /// <remarks>
+        /// Where the build task embeds the data (<c>RecordingGenDataResource</c>), the task checks the files it does not
+        /// take (its manifest carries what it finds), and the files' metadata is not passed to the compiler at all:
+        /// a section per recording in the generated .editorconfig cost every compile of a large suite a quarter second.
+        /// </remarks>
         public static DiagnosticInfo? CheckStray(AdditionalText text, AnalyzerConfigOptionsProvider provider, System.Threading.CancellationToken cancellationToken)
         {
-            if (SelectRecording(text, provider) is not null || Value(provider.GetOptions(text), "build_metadata.AdditionalFiles.RecordingGen") is not null)
+            if (IsDataResource(provider.GlobalOptions)
+                || SelectRecording(text, provider) is not null
+                || Value(provider.GetOptions(text), "build_metadata.AdditionalFiles.RecordingGen") is not null)
             {
                 return null;
             }
 
+            return CheckStray(text, cancellationToken);
+        }
+
+        /// <summary>The check itself, for a file that is not taken as a recording and not marked either way; shared with the build task.</summary>
+        public static DiagnosticInfo? CheckStray(AdditionalText text, System.Threading.CancellationToken cancellationToken)
+        {
             Microsoft.CodeAnalysis.Text.SourceText? source = text.GetText(cancellationToken);
             if (source is null)
             {

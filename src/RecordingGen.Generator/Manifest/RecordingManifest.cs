@@ -25,9 +25,10 @@ namespace RecordingGen.Generator.Manifest
         /// <summary>
         /// The manifest of the recordings read as <paramref name="results"/>, collected as the generator collects them:
         /// summaries by path, each path once; each file's diagnostics once; RG0008 across them; and the fingerprint
-        /// <see cref="DataResourceWriter.Write"/> wrote into the resource.
+        /// <see cref="DataResourceWriter.Write"/> wrote into the resource; then the task's own findings about the
+        /// files it did not take (<paramref name="others"/>: RG0016).
         /// </summary>
-        public static RecordingManifest Of(IReadOnlyList<ParseResult> results, ulong fingerprint)
+        public static RecordingManifest Of(IReadOnlyList<ParseResult> results, ulong fingerprint, IEnumerable<DiagnosticInfo>? others = null)
         {
             var summaries = PathOrder.SortedDistinct(results.Where(result => result.Summary is not null).Select(result => result.Summary!), summary => summary.SourcePath);
             EquatableArray<DiagnosticInfo> found = DiagnosticInfo.Distinct(results.Select(result => result.Diagnostics).Where(list => list.Count > 0).ToImmutableArray());
@@ -35,7 +36,7 @@ namespace RecordingGen.Generator.Manifest
             return new RecordingManifest(
                 fingerprint,
                 new EquatableArray<RecordingSummary>(summaries),
-                new EquatableArray<DiagnosticInfo>(found.Items.AddRange(conflicts.Items)));
+                new EquatableArray<DiagnosticInfo>(found.Items.AddRange(conflicts.Items).AddRange(others ?? Enumerable.Empty<DiagnosticInfo>())));
         }
 
         public static bool IsManifest(string path)
