@@ -1,8 +1,16 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Build.Framework;
+using RecordingGen.Generator.Emit;
+using RecordingGen.Generator.Input;
 using RecordingGen.Generator.Manifest;
 using RecordingGen.Generator.Model;
+using RecordingGen.Generator.Parsing;
 
 namespace RecordingGen.Build
 {
@@ -13,9 +21,6 @@ namespace RecordingGen.Build
     /// (<see cref="RecordingManifest"/>): the facade's summaries, the data's fingerprint, and every diagnostic with
     /// its JSON location, which the generator reports (so .editorconfig, NoWarn and WarningsAsErrors apply as to
     /// its own). A recording that does not parse has no data here, as it has no member there.
-    /// With <see cref="Background"/>, it starts the work and returns: the build goes on (building the projects the
-    /// test project references, resolving references) while the recordings are parsed, and
-    /// <see cref="AwaitRecordingData"/> waits for them before the compiler needs them.
     /// </summary>
     public sealed class WriteRecordingData : ITask
     {
@@ -40,35 +45,85 @@ namespace RecordingGen.Build
         [Required]
         public string ManifestFile { get; set; } = string.Empty;
 
-        /// <summary>
-        /// Start the work on a thread of its own and return; <see cref="AwaitRecordingData"/> with the same
-        /// <see cref="OutputFile"/> waits for it. Only where the task runs in MSBuild's own process: a task host ends
-        /// with its task.
-        /// </summary>
-        public bool Background { get; set; }
-
         /// <inheritdoc />
         public bool Execute()
         {
-            var options = new GeneratorOptions(string.IsNullOrWhiteSpace(ProjectDirectory) ? null : ProjectDirectory!.Trim());
-            RecordingDataJob.Outcome? earlier = AwaitRecordingData.WaitForJob(BuildEngine, OutputFile);
-            if (earlier is not null && !earlier.Log(BuildEngine, OutputFile, nameof(WriteRecordingData)))
+            try
             {
-                return false;
-            }
+                var options = new GeneratorOptions(string.IsNullOrWhiteSpace(ProjectDirectory) ? null : ProjectDirectory!.Trim());
+                var chosen = new List<RecordingFile>();
+                var unmarked = new List<RecordingSource>();
+                foreach (ITaskItem item in Files.Where(item => item.ItemSpec.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+                {
+                    var source = new RecordingSource(item.GetMetadata("FullPath"));
+                    string? flag = EditorConfigValue(item.GetMetadata("RecordingGen"));
+                    if (OptionsReader.Select(RecordingFile.Of(source, EditorConfigValue(item.GetMetadata("Link"))), flag) is { } recording)
+                    {
+                        chosen.Add(recording);
+                    }
+                    else if (flag is null)
+                    {
+                        unmarked.Add(source);
+                    }
+                }
 
-            RecordingDataJob.Chosen files = RecordingDataJob.Choose(Files);
+                RecordingFile[] files = chosen.ToArray();
+                var results = new ParseResult[files.Length];
+                Parallel.For(0, files.Length, i => results[i] = RecordingParser.Parse(files[i], options, CancellationToken.None));
 
-            // Full paths now: MSBuild moves the process's current folder from project to project as it builds them.
-            string outputFile = Path.GetFullPath(OutputFile);
-            string manifestFile = Path.GetFullPath(ManifestFile);
-            if (Background && BuildEngine is IBuildEngine4 engine)
-            {
-                engine.RegisterTaskObject(RecordingDataJob.KeyOf(outputFile), RecordingDataJob.Start(files, options, outputFile, manifestFile), RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+                // The files neither taken nor marked RecordingGen="false" are checked here, where their metadata is (the
+                // compiler does not get it in this mode), and the manifest carries what is found (RG0016).
+                DiagnosticInfo[] strays = unmarked.Select(source => OptionsReader.CheckStray(source, CancellationToken.None)).Where(found => found is not null).Select(found => found!).ToArray();
+
+                // In the order of the generator's facade, as the generator collects them.
+                List<RecordingData> sorted = PathOrder.SortedDistinct(results.Where(result => result.Data is not null).Select(result => result.Data!), value => value.SourcePath);
+                ulong fingerprint = 0;
+                WriteAtomically(OutputFile, output => fingerprint = DataResourceWriter.Write(output, sorted));
+                WriteAtomically(ManifestFile, output =>
+                {
+                    byte[] text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ManifestWriter.Write(RecordingManifest.Of(results, fingerprint, strays)));
+                    output.Write(text, 0, text.Length);
+                });
+                BuildEngine?.LogMessageEvent(new BuildMessageEventArgs(
+                    "RecordingGen: wrote the data of " + sorted.Count + " recordings to " + OutputFile, null, nameof(WriteRecordingData), MessageImportance.Low));
                 return true;
             }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                BuildEngine?.LogErrorEvent(new BuildErrorEventArgs(
+                    null, "RG0017", OutputFile, 0, 0, 0, 0,
+                    "RecordingGen could not write the recordings' data resource: " + exception.Message, null, nameof(WriteRecordingData)));
+                return false;
+            }
+        }
 
-            return RecordingDataJob.Run(files, options, outputFile, manifestFile).Log(BuildEngine, OutputFile, nameof(WriteRecordingData));
+        /// <summary>Written beside and moved into place, so a build cut short never leaves half a file behind.</summary>
+        private static void WriteAtomically(string file, Action<Stream> write)
+        {
+            string temporary = file + ".tmp";
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(output);
+            }
+
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+            }
+
+            File.Move(temporary, file);
+        }
+
+        /// <summary>
+        /// Metadata as the generator receives it: the compiler passes it through an .editorconfig, whose values end at
+        /// the first '#' or ';' and are trimmed.
+        /// </summary>
+        private static string? EditorConfigValue(string value)
+        {
+            int end = value.IndexOfAny(new[] { '#', ';' });
+            string cut = (end < 0 ? value : value.Substring(0, end)).Trim();
+            return cut.Length == 0 ? null : cut;
         }
     }
 }

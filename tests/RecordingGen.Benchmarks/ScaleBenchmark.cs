@@ -37,25 +37,18 @@ namespace RecordingGen.Benchmarks
                 rows.Add((size, sample.Sum(path => new FileInfo(path).Length), generation, floor, build));
             }
 
-            // The clean-build target, side by side: the empty project, the whole corpus embedded (after), the same with
-            // the recordings parsed where the build stands rather than while it builds the three projects this consumer
-            // references (RecordingGenWriteInBackground=false), and the whole corpus with its data compiled as C#
-            // (before issue #15: RecordingGenDataResource=false), in turn, so that the machine's drift (the first builds
-            // of a run are the slowest) falls on all alike.
+            // The clean-build target, side by side: the empty project, the whole corpus embedded (after) and the whole
+            // corpus with its data compiled as C# (before issue #15: RecordingGenDataResource=false), in turn, so that the
+            // machine's drift (the first builds of a run are the slowest) falls on all three alike.
             string whole = Path.Combine(samples, files.Length.ToString(CultureInfo.InvariantCulture));
-            var turns = new List<(Build Empty, Build After, Build Foreground, Build Before)>();
+            var turns = new List<(Build Empty, Build After, Build Before)>();
             for (int i = 0; i < SideBySideRuns; i++)
             {
-                turns.Add((
-                    BuildOnce(consumer, Path.Combine(samples, "empty")),
-                    BuildOnce(consumer, whole),
-                    BuildOnce(consumer, whole, properties: "-p:RecordingGenWriteInBackground=false"),
-                    BuildOnce(consumer, whole, properties: "-p:RecordingGenDataResource=false")));
+                turns.Add((BuildOnce(consumer, Path.Combine(samples, "empty")), BuildOnce(consumer, whole), BuildOnce(consumer, whole, properties: "-p:RecordingGenDataResource=false")));
             }
 
             Build emptyTurn = Median(turns.Select(turn => turn.Empty));
             Build after = Median(turns.Select(turn => turn.After));
-            Build foreground = Median(turns.Select(turn => turn.Foreground));
             Build before = Median(turns.Select(turn => turn.Before));
 
             Console.WriteLine();
@@ -69,15 +62,10 @@ namespace RecordingGen.Benchmarks
             }
 
             Console.WriteLine();
-            Console.WriteLine("| Clean build, build server off, the four in turn, median of " + SideBySideRuns + " | s | more than without recordings (target <= 4 s) | peak MB (target <= 1,536) | assembly MB (% of JSON, target <= 15%) |");
+            Console.WriteLine("| Clean build, build server off, the three in turn, median of " + SideBySideRuns + " | s | more than without recordings (target <= 4 s) | peak MB (target <= 1,536) | assembly MB (% of JSON, target <= 15%) |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
             Console.WriteLine($"| no recordings | {emptyTurn.Seconds:F1} | | {emptyTurn.PeakMb:F0} | {emptyTurn.AssemblyBytes / 1e6:F2} |");
-            foreach ((string name, Build build) in new[]
-            {
-                ("the corpus, data compiled as C# (before)", before),
-                ("the corpus, data embedded, parsed before the compiler (RecordingGenWriteInBackground=false)", foreground),
-                ("the corpus, data embedded, parsed while the references build (after)", after),
-            })
+            foreach ((string name, Build build) in new[] { ("the corpus, data compiled as C# (before)", before), ("the corpus, data embedded by the build task (after)", after) })
             {
                 Console.WriteLine($"| {name} | {build.Seconds:F1} | {build.Seconds - emptyTurn.Seconds:F1} | {build.PeakMb:F0} | {build.AssemblyBytes / 1e6:F2} ({build.AssemblyBytes * 100.0 / rows[^1].Bytes:F1}%) |");
             }
