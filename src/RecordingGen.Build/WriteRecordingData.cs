@@ -52,28 +52,29 @@ namespace RecordingGen.Build
             {
                 var options = new GeneratorOptions(string.IsNullOrWhiteSpace(ProjectDirectory) ? null : ProjectDirectory!.Trim());
                 var chosen = new List<RecordingFile>();
-                var unmarked = new List<RecordingSource>();
+
+                // The files not taken are checked for looking like recordings here, where their metadata is (the compiler
+                // does not get it in this mode), and the manifest carries what is found (RG0016).
+                var strays = new List<DiagnosticInfo>();
                 foreach (ITaskItem item in Files.Where(item => item.ItemSpec.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
                 {
                     var source = new RecordingSource(item.GetMetadata("FullPath"));
                     string? flag = EditorConfigValue(item.GetMetadata("RecordingGen"));
-                    if (OptionsReader.Select(RecordingFile.Of(source, EditorConfigValue(item.GetMetadata("Link"))), flag) is { } recording)
+                    RecordingFile? recording = OptionsReader.Select(RecordingFile.Of(source, EditorConfigValue(item.GetMetadata("Link"))), flag);
+                    if (recording is not null)
                     {
                         chosen.Add(recording);
                     }
-                    else if (flag is null)
+
+                    if (OptionsReader.CheckStray(source, recording, flag, CancellationToken.None) is { } stray)
                     {
-                        unmarked.Add(source);
+                        strays.Add(stray);
                     }
                 }
 
                 RecordingFile[] files = chosen.ToArray();
                 var results = new ParseResult[files.Length];
                 Parallel.For(0, files.Length, i => results[i] = RecordingParser.Parse(files[i], options, CancellationToken.None));
-
-                // The files neither taken nor marked RecordingGen="false" are checked here, where their metadata is (the
-                // compiler does not get it in this mode), and the manifest carries what is found (RG0016).
-                DiagnosticInfo[] strays = unmarked.Select(source => OptionsReader.CheckStray(source, CancellationToken.None)).Where(found => found is not null).Select(found => found!).ToArray();
 
                 // In the order of the generator's facade, as the generator collects them.
                 List<RecordingData> sorted = PathOrder.SortedDistinct(results.Where(result => result.Data is not null).Select(result => result.Data!), value => value.SourcePath);

@@ -52,9 +52,12 @@ namespace RecordingGen.Generator.Input
         /// way. A file linked into the project (<c>Link="recordings/..."</c>) also counts where its link puts it.
         /// </summary>
         public static RecordingFile? SelectRecording(AdditionalText text, AnalyzerConfigOptionsProvider provider)
+            => SelectRecording(text, provider.GetOptions(text), out _);
+
+        private static RecordingFile? SelectRecording(AdditionalText text, AnalyzerConfigOptions options, out string? flag)
         {
-            AnalyzerConfigOptions options = provider.GetOptions(text);
-            return Select(RecordingFile.Of(text, Value(options, "build_metadata.AdditionalFiles.Link")), Value(options, "build_metadata.AdditionalFiles.RecordingGen"));
+            flag = Value(options, "build_metadata.AdditionalFiles.RecordingGen");
+            return Select(RecordingFile.Of(text, Value(options, "build_metadata.AdditionalFiles.Link")), flag);
         }
 
         /// <summary>
@@ -90,20 +93,21 @@ namespace RecordingGen.Generator.Input
         /// a section per recording in the generated .editorconfig cost every compile of a large suite a quarter second.
         /// </remarks>
         public static DiagnosticInfo? CheckStray(AdditionalText text, AnalyzerConfigOptionsProvider provider, System.Threading.CancellationToken cancellationToken)
+            => IsDataResource(provider.GlobalOptions)
+                ? null
+                : CheckStray(text, SelectRecording(text, provider.GetOptions(text), out string? flag), flag, cancellationToken);
+
+        /// <summary>
+        /// The rule itself, shared with the build task: a file <paramref name="taken"/> as a recording, or marked either
+        /// way by its <c>RecordingGen</c> <paramref name="flag"/>, is no stray; any other is looked at.
+        /// </summary>
+        public static DiagnosticInfo? CheckStray(AdditionalText text, RecordingFile? taken, string? flag, System.Threading.CancellationToken cancellationToken)
         {
-            if (IsDataResource(provider.GlobalOptions)
-                || SelectRecording(text, provider) is not null
-                || Value(provider.GetOptions(text), "build_metadata.AdditionalFiles.RecordingGen") is not null)
+            if (taken is not null || flag is not null)
             {
                 return null;
             }
 
-            return CheckStray(text, cancellationToken);
-        }
-
-        /// <summary>The check itself, for a file that is not taken as a recording and not marked either way; shared with the build task.</summary>
-        public static DiagnosticInfo? CheckStray(AdditionalText text, System.Threading.CancellationToken cancellationToken)
-        {
             Microsoft.CodeAnalysis.Text.SourceText? source = text.GetText(cancellationToken);
             if (source is null)
             {
