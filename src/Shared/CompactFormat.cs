@@ -72,6 +72,9 @@ namespace RecordingGen.Internal
         /// Splits a JSON number's text into sign, scale and mantissa when writing those back gives the same
         /// text; otherwise (exponent, leading zeros of a scale-0 number, more than 9 digits) returns false.
         /// </summary>
+#if RECORDINGGEN_GENERATOR
+        [System.Runtime.CompilerServices.MethodImpl(RecordingGen.Generator.HotPath.Optimized)]
+#endif
         public static bool TryDecimal(string text, out bool negative, out int scale, out int mantissa)
         {
             negative = text.Length > 0 && text[0] == '-';

@@ -7,6 +7,7 @@ using Microsoft.Extensions.AI;
 using OpenAI.Chat;
 using RecordingGen.IntegrationTests.Replay;
 using RecordingGen.Replay;
+using RecordingGen.Tests.Shared;
 using Xunit;
 using Xunit.Abstractions;
 

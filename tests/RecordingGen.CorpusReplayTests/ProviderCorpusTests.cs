@@ -10,6 +10,7 @@ using OpenAI.Embeddings;
 using OpenAI.Models;
 using RecordingGen.IntegrationTests.Replay;
 using RecordingGen.Replay;
+using RecordingGen.Tests.Shared;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -14,6 +14,7 @@ namespace RecordingGen.Generator.Emit
     {
         /// <param name="sortedDistinct">The recordings sorted by SourcePath (ordinal), each path once, as the facade lists them.</param>
         /// <returns>The fingerprint written in the header (<see cref="DataFingerprint"/>), which the manifest carries to the facade.</returns>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public static ulong Write(Stream output, IReadOnlyList<RecordingData> sortedDistinct)
         {
             var hashes = new List<RecordingHash>(sortedDistinct.Count);

@@ -60,6 +60,7 @@ namespace RecordingGen.Generator.Manifest
 
         private static void Number(StringBuilder text, int value) => text.Append('\t').Append(value.ToString(CultureInfo.InvariantCulture));
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static void Field(StringBuilder text, string? value)
         {
             text.Append('\t');

@@ -283,6 +283,7 @@ namespace RecordingGen.Generator.Parsing
         /// file chat completions under /v1/completions: the response type decides before the endpoint.
         /// HTTP pass-through recordings have no endpoint: their URL's path stands in for it.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static RecordingFormat ReadTypedLayer(JsonValue requestElement, string? type, RequestShape request, ResponseShape response)
         {
             string? endpoint = request.Endpoint ?? (request.Url is { } url ? PathNames.UrlPath(url) : null);

@@ -222,6 +222,7 @@ namespace RecordingGen.Generator.Parsing.Compact
             program.Append(section);
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static void WriteChunkSection(ProgramBuilder program, StringTable table, JsonTokenEncoder encoder, List<ChunkShape> chunks)
         {
             // The chunks within reach of the next one's base, and the current one: reused, not one list per chunk.
@@ -326,6 +327,7 @@ namespace RecordingGen.Generator.Parsing.Compact
             WriteTokens(program, tokens);
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static void WriteTokens(ProgramBuilder program, List<int> tokens)
         {
             program.Add(tokens.Count);

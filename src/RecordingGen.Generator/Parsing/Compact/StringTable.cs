@@ -62,6 +62,7 @@ namespace RecordingGen.Generator.Parsing.Compact
         }
 
         /// <summary>Writes the table's layout into <paramref name="program"/> and returns the packed and long literals.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public (string Packed, List<string> Long) WriteLayout(ProgramBuilder program)
         {
             var packed = new StringBuilder();

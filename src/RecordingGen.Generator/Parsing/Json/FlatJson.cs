@@ -13,9 +13,10 @@ namespace RecordingGen.Generator.Parsing.Json
     /// which turns every property name and string into a new string each time it is read: a streamed
     /// recording repeats the same names, ids and model in every chunk, and those strings were most of what a
     /// generator run allocated. Encoding a value is copying its tokens (see <see cref="JsonTokenEncoder"/>).
-    /// Reading errors are the reader's <see cref="JsonException"/>s, as from JsonDocument.Parse.
+    /// Well-formed text is tokenized by <see cref="TryScan"/>; anything else is read again by System.Text.Json's
+    /// reader, so reading errors are the reader's <see cref="JsonException"/>s, as from JsonDocument.Parse.
     /// </summary>
-    internal sealed class FlatJson : IDisposable
+    internal sealed partial class FlatJson : IDisposable
     {
         internal const byte StartObject = 1;
         internal const byte EndObject = 2;
@@ -81,16 +82,34 @@ namespace RecordingGen.Generator.Parsing.Json
         /// <summary>The length of the JSON text in bytes.</summary>
         public int Length => _json.Length;
 
+        /// <summary>Whether the scanner read the text (well-formed), not System.Text.Json's reader (for tests).</summary>
+        internal bool Scanned { get; private set; }
+
+        /// <summary>The number of tokens; indexes run from 0 to this.</summary>
+        internal int TokenCount => _count;
+
         /// <summary>The number of distinct strings (names, values and number texts); ids run from 0 to this.</summary>
         public int StringCount => _stringCount;
 
         /// <summary>Reads <paramref name="json"/>, which must stay unchanged while the result is in use.</summary>
-        public static FlatJson Parse(ReadOnlyMemory<byte> json, int maxDepth)
+        public static FlatJson Parse(ReadOnlyMemory<byte> json, int maxDepth) => Parse(json, maxDepth, scan: true);
+
+        /// <summary>
+        /// <paramref name="scan"/> false reads with System.Text.Json's reader only, as text the scanner declines is
+        /// read (for tests that hold the two to the same result).
+        /// </summary>
+        internal static FlatJson Parse(ReadOnlyMemory<byte> json, int maxDepth, bool scan)
         {
             var document = new FlatJson(json);
             try
             {
-                document.Read(maxDepth);
+                document.Scanned = scan && document.TryScan(maxDepth);
+                if (!document.Scanned)
+                {
+                    document.Reset();
+                    document.Read(maxDepth);
+                }
+
                 return document;
             }
             catch
@@ -156,6 +175,17 @@ namespace RecordingGen.Generator.Parsing.Json
             return _json.Span.Slice(start, length);
         }
 
+        /// <summary>Forgets what a declined scan added, keeping the arrays.</summary>
+        private void Reset()
+        {
+            _count = 0;
+            _stringCount = 0;
+            _internedCount = 0;
+            _keyedHash = false;
+            Array.Clear(_buckets, 0, _bucketMask + 1);
+        }
+
+        /// <summary>Reads with System.Text.Json's reader, which throws a <see cref="JsonException"/> at what is wrong.</summary>
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private void Read(int maxDepth)
         {
@@ -184,11 +214,11 @@ namespace RecordingGen.Generator.Parsing.Json
                         case JsonTokenType.PropertyName:
                         case JsonTokenType.String:
                             _kinds[index] = reader.TokenType == JsonTokenType.PropertyName ? PropertyName : String;
-                            _values[index] = Intern(start + 1, ref reader);
+                            _values[index] = Intern(start + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
                             break;
                         case JsonTokenType.Number:
                             _kinds[index] = Number;
-                            _values[index] = Intern(start, ref reader);
+                            _values[index] = Intern(start, reader.ValueSpan.Length, escaped: false);
                             break;
                         case JsonTokenType.True:
                             _kinds[index] = True;
@@ -222,14 +252,14 @@ namespace RecordingGen.Generator.Parsing.Json
         }
 
         /// <summary>
-        /// The id of the current token's string (its raw, still escaped bytes), decoding it the first time. Long
-        /// strings (prompts, answers) rarely repeat within a file, so they skip the table: hashing and comparing
-        /// them would read them twice more.
+        /// The id of a token's string (its raw, still escaped bytes at <paramref name="rawStart"/>), decoding it
+        /// the first time. Long strings (prompts, answers) rarely repeat within a file, so they skip the table:
+        /// hashing and comparing them would read them twice more.
         /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        private int Intern(int rawStart, ref Utf8JsonReader reader)
+        private int Intern(int rawStart, int rawLength, bool escaped)
         {
-            ReadOnlySpan<byte> raw = reader.ValueSpan;
+            ReadOnlySpan<byte> raw = _json.Span.Slice(rawStart, rawLength);
             bool shared = raw.Length <= InternedLength;
             int bucket = 0;
             if (shared)
@@ -271,7 +301,7 @@ namespace RecordingGen.Generator.Parsing.Json
             }
 
             int added = _stringCount++;
-            _strings[added] = Decode(rawStart, ref reader);
+            _strings[added] = Decode(rawStart, raw.Length, escaped);
             _rawStarts[added] = rawStart;
             _rawLengths[added] = raw.Length;
             if (shared)
@@ -287,28 +317,16 @@ namespace RecordingGen.Generator.Parsing.Json
         }
 
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        private string Decode(int rawStart, ref Utf8JsonReader reader)
+        private string Decode(int rawStart, int rawLength, bool escaped)
         {
-            ReadOnlySpan<byte> raw = reader.ValueSpan;
-            if (raw.IsEmpty)
+            if (rawLength == 0)
             {
                 return string.Empty;
             }
 
-            if (!reader.ValueIsEscaped)
-            {
-                return Encoding.UTF8.GetString(_jsonArray.Array!, _jsonArray.Offset + rawStart, raw.Length);
-            }
-
-            try
-            {
-                return reader.GetString()!;
-            }
-            catch (InvalidOperationException)
-            {
-                // An escaped lone surrogate, which the reader will not put in a string.
-                return JsonStrings.Unescape(raw);
-            }
+            return escaped
+                ? JsonStrings.Unescape(_jsonArray.Array!, _jsonArray.Offset + rawStart, rawLength)
+                : Encoding.UTF8.GetString(_jsonArray.Array!, _jsonArray.Offset + rawStart, rawLength);
         }
 
         private void Rehash(int count)

@@ -198,6 +198,7 @@ namespace RecordingGen.Generator.Parsing.Json
             return new LinePosition(low, charOffset - _lineStarts[low]);
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private void ScanTo(int end)
         {
             int chars = _scannedChars;

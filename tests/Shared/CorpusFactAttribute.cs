@@ -1,7 +1,6 @@
-using RecordingGen.Tests.Shared;
 using Xunit;
 
-namespace RecordingGen.CorpusReplayTests
+namespace RecordingGen.Tests.Shared
 {
     /// <summary>A fact over the real ogx corpus, skipped (not passed) when ../shared is not beside the checkout.</summary>
     public sealed class CorpusFactAttribute : FactAttribute
