@@ -9,10 +9,10 @@ namespace RecordingGen.Generator.Parsing.Json
         /// <summary>
         /// Tokenizes well-formed JSON (RFC 8259, as System.Text.Json's reader accepts it by default) into the arrays,
         /// and declines anything else, which <see cref="Read"/> then reads again for the reader's error. It exists
-        /// for where the generator's code runs: the build task runs once in a fresh MSBuild process, where the
-        /// reader's hot loops (whitespace, strings) ran in the runtime's instrumented code, calling a counting
-        /// helper per byte, for most of the task's two seconds; this loop is compiled optimized on first call.
-        /// Declining is always safe, so every check here is strict: the two readers must only ever agree.
+        /// because of where the parser runs: the build task runs once in a fresh MSBuild process, where the reader's
+        /// hot loops (white space, strings) ran in the runtime's instrumented code, calling a counting helper per
+        /// byte, for most of the task's two seconds; this loop is compiled optimized on first call. Declining is
+        /// always safe, so every check here is strict: the two readers must only ever agree.
         /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private bool TryScan(int maxDepth)
