@@ -17,6 +17,12 @@ namespace RecordingGen.Benchmarks
                 return 0;
             }
 
+            if (which == "task-child")
+            {
+                TaskBenchmark.RunChild(args[1], args[2]);
+                return 0;
+            }
+
             if (which == "generation-loop")
             {
                 // For a profiler (perf, dotnet-trace): generation-loop [full runs] [unchanged re-runs] [edits]
@@ -28,6 +34,11 @@ namespace RecordingGen.Benchmarks
             if (which is "all" or "generation")
             {
                 GenerationBenchmark.Run(Corpus.Files(Corpus.Unpack()));
+            }
+
+            if (which is "all" or "task")
+            {
+                TaskBenchmark.Run(Corpus.Unpack());
             }
 
             if (which is "all" or "scale")

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -48,6 +49,27 @@ namespace RecordingGen.Generator.Tests
             GeneratorOutput output = GeneratorHarness.Run(new[] { GeneratorHarness.File("recordings/fine.json", json) });
 
             Assert.DoesNotContain(output.GeneratorDiagnostics, diagnostic => diagnostic.Id == "RG0010");
+        }
+
+        [Fact]
+        public void The_five_reported_are_the_first_five_in_the_text_whatever_their_shapes()
+        {
+            // Twelve OpenAI keys after an AWS key id, a GitHub token and a key behind a bearer: shape by shape, the
+            // keys alone would fill the report before the others were looked at.
+            string key = "sk-proj-AbCdEf0123456789AbCdEf0123456789";
+            string text = "{\"a\": \"AKIAIOSFODNN7EXAMPLE\", \"b\": \"ghp_0123456789abcdefABCDEF0123456789abcd\", \"c\": \"Bearer " + key + "\", \"d\": ["
+                + string.Join(", ", Enumerable.Repeat("\"" + key + "\"", 12)) + "]}";
+
+            var found = Validation.SecretCheck.Find(text.AsSpan());
+
+            Assert.Equal(5, found.Count);
+            Assert.Equal(new[] { "an AWS access key id", "a GitHub token", "a bearer token", "an OpenAI or Anthropic API key", "an OpenAI or Anthropic API key" }, found.Select(secret => secret.Kind));
+            Assert.Equal(text.IndexOf("AKIA", System.StringComparison.Ordinal), found[0].Offset);
+            Assert.Equal(text.IndexOf("Bearer", System.StringComparison.Ordinal), found[2].Offset);
+
+            // The key inside the bearer token is a finding of its own, as it was when each shape was searched apart.
+            Assert.Equal(text.IndexOf(key, System.StringComparison.Ordinal), found[3].Offset);
+            Assert.True(found.Select(secret => secret.Offset).SequenceEqual(found.Select(secret => secret.Offset).OrderBy(offset => offset)));
         }
 
         [SharedRecordingsFact]

@@ -44,11 +44,14 @@ namespace RecordingGen.Generator.Validation
         /// <summary>Where secrets start in <paramref name="text"/> (char offsets, their length, what they look like), in text order, at most five.</summary>
         public static List<(int Offset, int Length, string Kind, string Masked)> Find(ReadOnlySpan<char> text)
         {
+            // The first five of each search hold the first five of all of them: a file with many keys of one shape
+            // still reports the other shapes that come before them.
             var found = new List<(int Offset, int Length, string Kind, string Masked)>();
             foreach ((string needle, int back, Shape[] shapes) in Searches)
             {
                 int from = 0;
-                while (found.Count < MaxReported * 2 && from < text.Length)
+                int ofThisSearch = 0;
+                while (ofThisSearch < MaxReported && from < text.Length)
                 {
                     int hit = text.Slice(from).IndexOf(needle.AsSpan(), StringComparison.Ordinal);
                     if (hit < 0)
@@ -68,6 +71,7 @@ namespace RecordingGen.Generator.Validation
                         if (text.Slice(at).StartsWith(shape.Marker.AsSpan(), StringComparison.Ordinal) && Match(text, at, shape) is { } end)
                         {
                             found.Add((at, end - at, shape.Kind, Mask(text.Slice(at, end - at))));
+                            ofThisSearch++;
                             from = Math.Max(from, end);
                             break;
                         }

@@ -91,8 +91,14 @@ namespace RecordingGen.Generator.Parsing.Json
         /// <summary>The number of distinct strings (names, values and number texts); ids run from 0 to this.</summary>
         public int StringCount => _stringCount;
 
+        /// <summary>
+        /// Whether <see cref="Parse(ReadOnlyMemory{byte}, int)"/> tries the scanner first. Only the task benchmark turns
+        /// it off, in a process of its own, to time the reader alone against the scanner in one run.
+        /// </summary>
+        internal static bool ScanFirst { get; set; } = true;
+
         /// <summary>Reads <paramref name="json"/>, which must stay unchanged while the result is in use.</summary>
-        public static FlatJson Parse(ReadOnlyMemory<byte> json, int maxDepth) => Parse(json, maxDepth, scan: true);
+        public static FlatJson Parse(ReadOnlyMemory<byte> json, int maxDepth) => Parse(json, maxDepth, scan: ScanFirst);
 
         /// <summary>
         /// <paramref name="scan"/> false reads with System.Text.Json's reader only, as text the scanner declines is
