@@ -82,6 +82,13 @@ namespace RecordingGen.Generator.Tests
         }
 
         [Fact]
+        public void Texts_that_outgrow_the_first_token_arrays_are_scanned_as_read()
+        {
+            AssertScannedAsRead(Encoding.UTF8.GetBytes("[" + string.Join(",", Enumerable.Repeat("[]", 3000)) + "]"), "empty arrays");
+            AssertScannedAsRead(Encoding.UTF8.GetBytes("{" + string.Join(",", Enumerable.Range(0, 2000).Select(i => "\"" + i + "\":[1,{}]")) + "}"), "members");
+        }
+
+        [Fact]
         public void Bytes_that_are_not_UTF8_inside_strings_pass_as_the_reader_passes_them()
         {
             byte[] json = { (byte)'[', (byte)'"', 0xFF, (byte)'a', 0xE2, 0x82, (byte)'\\', (byte)'n', 0xC3, (byte)'"', (byte)',', (byte)'"', 0xC0, 0x80, (byte)'"', (byte)']' };

@@ -25,6 +25,10 @@ namespace RecordingGen.Generator.Tests
             yield return new object[] { "[[[]], [{}], \"\", \"a\", \"a\", 0, 0.0, -1, 2147483648, -2147483648]" };
             yield return new object[] { "\"just a string\"" };
             yield return new object[] { " \r\n 42 \r\n" };
+
+            // Far more tokens than the first arrays hold (one per eight bytes): they grow at container ends too.
+            yield return new object[] { "[" + string.Join(",", Enumerable.Repeat("[]", 3000)) + "]" };
+            yield return new object[] { "{" + string.Join(",", Enumerable.Range(0, 2000).Select(i => "\"" + (i % 7) + "\":{}")) + "}" };
         }
 
         [Theory]

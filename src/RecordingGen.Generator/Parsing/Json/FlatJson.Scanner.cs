@@ -42,10 +42,7 @@ namespace RecordingGen.Generator.Parsing.Json
                             return false;
                         }
 
-                        int index = Add();
-                        _starts[index] = i;
-                        _kinds[index] = first == (byte)'{' ? StartObject : StartArray;
-                        open[depth++] = index;
+                        open[depth++] = Add(first == (byte)'{' ? StartObject : StartArray, i);
                         i = SkipWhiteSpace(json, i + 1);
                         if (i >= json.Length)
                         {
@@ -105,10 +102,8 @@ namespace RecordingGen.Generator.Parsing.Json
                             return false;
                         }
 
-                        int index = Add();
-                        _starts[index] = i;
-                        _kinds[index] = isObject ? EndObject : EndArray;
-                        _values[container] = index;
+                        int end = Add(isObject ? EndObject : EndArray, i);
+                        _values[container] = end;
                         depth--;
                         i = SkipWhiteSpace(json, i + 1);
                     }
@@ -149,11 +144,11 @@ namespace RecordingGen.Generator.Parsing.Json
                 case (byte)'"':
                     return TryScanString(json, ref i, String);
                 case (byte)'t':
-                    return TryScanLiteral(json, ref i, True, (byte)'r', (byte)'u', (byte)'e', 4);
+                    return TryScanLiteral(json, ref i, True, TrueText);
                 case (byte)'f':
-                    return TryScanLiteral(json, ref i, False, (byte)'a', (byte)'l', (byte)'s', 5);
+                    return TryScanLiteral(json, ref i, False, FalseText);
                 case (byte)'n':
-                    return TryScanLiteral(json, ref i, Null, (byte)'u', (byte)'l', (byte)'l', 4);
+                    return TryScanLiteral(json, ref i, Null, NullText);
                 default:
                     return TryScanNumber(json, ref i);
             }
@@ -228,10 +223,7 @@ namespace RecordingGen.Generator.Parsing.Json
                 j++;
             }
 
-            int index = Add();
-            _starts[index] = start;
-            _kinds[index] = kind;
-            _values[index] = Intern(start + 1, j - start - 1, escaped);
+            AddString(kind, start, start + 1, j - start - 1, escaped);
             i = j + 1;
             return true;
         }
@@ -290,27 +282,33 @@ namespace RecordingGen.Generator.Parsing.Json
 
             // Whatever follows ("01", "1true") is left to the caller, which accepts only white space, a comma, a
             // container's end or the end of the text.
-            int index = Add();
-            _starts[index] = start;
-            _kinds[index] = Number;
-            _values[index] = Intern(start, j - start, escaped: false);
+            AddString(Number, start, start, j - start, escaped: false);
             i = j;
             return true;
         }
 
+        private static readonly byte[] TrueText = { (byte)'t', (byte)'r', (byte)'u', (byte)'e' };
+        private static readonly byte[] FalseText = { (byte)'f', (byte)'a', (byte)'l', (byte)'s', (byte)'e' };
+        private static readonly byte[] NullText = { (byte)'n', (byte)'u', (byte)'l', (byte)'l' };
+
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        private bool TryScanLiteral(ReadOnlySpan<byte> json, ref int i, byte kind, byte second, byte third, byte fourth, int length)
+        private bool TryScanLiteral(ReadOnlySpan<byte> json, ref int i, byte kind, byte[] text)
         {
-            if (i + length > json.Length || json[i + 1] != second || json[i + 2] != third || json[i + 3] != fourth
-                || (length == 5 && json[i + 4] != (byte)'e'))
+            if (i + text.Length > json.Length)
             {
                 return false;
             }
 
-            int index = Add();
-            _starts[index] = i;
-            _kinds[index] = kind;
-            i += length;
+            for (int k = 1; k < text.Length; k++)
+            {
+                if (json[i + k] != text[k])
+                {
+                    return false;
+                }
+            }
+
+            Add(kind, i);
+            i += text.Length;
             return true;
         }
 

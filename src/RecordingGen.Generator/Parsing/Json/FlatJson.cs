@@ -202,38 +202,33 @@ namespace RecordingGen.Generator.Parsing.Json
             {
                 while (reader.Read())
                 {
-                    int index = Add();
                     int start = (int)reader.TokenStartIndex;
-                    _starts[index] = start;
                     switch (reader.TokenType)
                     {
                         case JsonTokenType.StartObject:
                         case JsonTokenType.StartArray:
-                            _kinds[index] = reader.TokenType == JsonTokenType.StartObject ? StartObject : StartArray;
-                            open[depth++] = index;
+                            open[depth++] = Add(reader.TokenType == JsonTokenType.StartObject ? StartObject : StartArray, start);
                             break;
                         case JsonTokenType.EndObject:
                         case JsonTokenType.EndArray:
-                            _kinds[index] = reader.TokenType == JsonTokenType.EndObject ? EndObject : EndArray;
-                            _values[open[--depth]] = index;
+                            int end = Add(reader.TokenType == JsonTokenType.EndObject ? EndObject : EndArray, start);
+                            _values[open[--depth]] = end;
                             break;
                         case JsonTokenType.PropertyName:
                         case JsonTokenType.String:
-                            _kinds[index] = reader.TokenType == JsonTokenType.PropertyName ? PropertyName : String;
-                            _values[index] = Intern(start + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
+                            AddString(reader.TokenType == JsonTokenType.PropertyName ? PropertyName : String, start, start + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
                             break;
                         case JsonTokenType.Number:
-                            _kinds[index] = Number;
-                            _values[index] = Intern(start, reader.ValueSpan.Length, escaped: false);
+                            AddString(Number, start, start, reader.ValueSpan.Length, escaped: false);
                             break;
                         case JsonTokenType.True:
-                            _kinds[index] = True;
+                            Add(True, start);
                             break;
                         case JsonTokenType.False:
-                            _kinds[index] = False;
+                            Add(False, start);
                             break;
                         default:
-                            _kinds[index] = Null;
+                            Add(Null, start);
                             break;
                     }
                 }
@@ -244,8 +239,12 @@ namespace RecordingGen.Generator.Parsing.Json
             }
         }
 
+        /// <summary>
+        /// Appends a token of <paramref name="kind"/> at byte offset <paramref name="start"/> and returns its index. It may
+        /// replace the arrays with larger ones, so a caller stores the index into <c>_values</c> only after the call.
+        /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        private int Add()
+        private int Add(byte kind, int start)
         {
             if (_count == _kinds.Length)
             {
@@ -254,7 +253,18 @@ namespace RecordingGen.Generator.Parsing.Json
                 Grow(ref _starts);
             }
 
+            _kinds[_count] = kind;
+            _starts[_count] = start;
             return _count++;
+        }
+
+        /// <summary>Appends a name, string or number token with the id of its text (the raw bytes at <paramref name="rawStart"/>).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+        private void AddString(byte kind, int start, int rawStart, int rawLength, bool escaped)
+        {
+            // Added first: Add may replace _values with a larger array.
+            int index = Add(kind, start);
+            _values[index] = Intern(rawStart, rawLength, escaped);
         }
 
         /// <summary>
