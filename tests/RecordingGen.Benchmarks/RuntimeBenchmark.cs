@@ -40,7 +40,7 @@ namespace RecordingGen.Benchmarks
                 {
                     fixture.Add(Child(new ProcessStartInfo("dotnet", new[] { embeddedTwin }), tiered));
                     literals.Add(Child(new ProcessStartInfo("dotnet", new[] { literalsTwin }), tiered));
-                    json.Add(Child(Self("json"), tiered));
+                    json.Add(Child(ChildProcess.Self("runtime-child", "json"), tiered));
                 }
 
                 double a = Measure.Median(fixture), c = Measure.Median(literals), b = Measure.Median(json);
@@ -106,26 +106,10 @@ namespace RecordingGen.Benchmarks
             Console.WriteLine(elapsed.ToString("F3", CultureInfo.InvariantCulture) + " " + summary.Length);
         }
 
-        private static ProcessStartInfo Self(string mode)
-        {
-            var start = new ProcessStartInfo(Environment.ProcessPath!, new[] { typeof(RuntimeBenchmark).Assembly.Location, "runtime-child", mode });
-            if (Environment.ProcessPath!.EndsWith("RecordingGen.Benchmarks", StringComparison.Ordinal))
-            {
-                start.ArgumentList.RemoveAt(0);
-            }
-
-            return start;
-        }
-
         private static double Child(ProcessStartInfo start, bool tiered)
         {
-            start.RedirectStandardOutput = true;
-            start.UseShellExecute = false;
             start.Environment["DOTNET_TieredCompilation"] = tiered ? "1" : "0";
-            using Process process = Process.Start(start)!;
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return double.Parse(output.Split(' ')[0], CultureInfo.InvariantCulture);
+            return double.Parse(ChildProcess.Output(start).Split(' ')[0], CultureInfo.InvariantCulture);
         }
 
         /// <summary>The same members as <see cref="Touch"/>, read without building anything.</summary>

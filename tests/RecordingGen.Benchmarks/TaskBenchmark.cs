@@ -82,22 +82,11 @@ namespace RecordingGen.Benchmarks
 
         private static double[] Child(string corpus, string mode)
         {
-            var start = new ProcessStartInfo(Environment.ProcessPath!, new[] { typeof(TaskBenchmark).Assembly.Location, "task-child", corpus, mode })
-            {
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            };
-            if (Environment.ProcessPath!.EndsWith("RecordingGen.Benchmarks", StringComparison.Ordinal))
-            {
-                start.ArgumentList.RemoveAt(0);
-            }
+            ProcessStartInfo start = ChildProcess.Self("task-child", corpus, mode);
 
             // MSBuild runs tasks under the workstation GC; this harness is configured for the compiler's server GC.
             start.Environment["DOTNET_gcServer"] = "0";
-            using Process process = Process.Start(start)!;
-            string printed = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return printed.Trim().Split(' ').Select(value => double.Parse(value, CultureInfo.InvariantCulture)).ToArray();
+            return ChildProcess.Output(start).Trim().Split(' ').Select(value => double.Parse(value, CultureInfo.InvariantCulture)).ToArray();
         }
 
         /// <summary>An AdditionalFiles item as MSBuild hands it to the task: a full path and no metadata.</summary>
