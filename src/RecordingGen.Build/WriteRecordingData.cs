@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Build.Framework;
+using RecordingGen.Build.Facade;
 using RecordingGen.Generator.Emit;
 using RecordingGen.Generator.Input;
 using RecordingGen.Generator.Manifest;
@@ -37,9 +38,23 @@ namespace RecordingGen.Build
         /// <summary>The folder recordings' source paths are relative to: <c>$(MSBuildProjectDirectory)</c>, as the generator reads it.</summary>
         public string? ProjectDirectory { get; set; }
 
-        /// <summary>The resource file to write.</summary>
-        [Required]
-        public string OutputFile { get; set; } = string.Empty;
+        /// <summary>The resource file to write, when the data is embedded in the project's own assembly.</summary>
+        public string? OutputFile { get; set; }
+
+        /// <summary>
+        /// The facade assembly to write instead (<c>RecordingGenFacadeAssembly</c>): the <c>Recordings</c> classes
+        /// with the data as their resource, and its documentation file beside it.
+        /// </summary>
+        public string? FacadeAssembly { get; set; }
+
+        /// <summary>The RecordingGen library the project compiles against, which the facade assembly refers to.</summary>
+        public string? Library { get; set; }
+
+        /// <summary><c>$(RecordingGenNamespace)</c>, as the generator reads it.</summary>
+        public string? RecordingNamespace { get; set; }
+
+        /// <summary><c>$(RootNamespace)</c>, as the generator reads it.</summary>
+        public string? RootNamespace { get; set; }
 
         /// <summary>The manifest to write for the generator (an AdditionalFile named <see cref="RecordingManifest.FileName"/>).</summary>
         [Required]
@@ -79,23 +94,56 @@ namespace RecordingGen.Build
                 // In the order of the generator's facade, as the generator collects them.
                 List<RecordingData> sorted = PathOrder.SortedDistinct(results.Where(result => result.Data is not null).Select(result => result.Data!), value => value.SourcePath);
                 ulong fingerprint = 0;
-                WriteAtomically(OutputFile, output => fingerprint = DataResourceWriter.Write(output, sorted));
+                byte[]? data = null;
+                if (string.IsNullOrEmpty(FacadeAssembly))
+                {
+                    WriteAtomically(OutputFile!, output => fingerprint = DataResourceWriter.Write(output, sorted));
+                }
+                else
+                {
+                    using var buffer = new MemoryStream();
+                    fingerprint = DataResourceWriter.Write(buffer, sorted);
+                    data = buffer.ToArray();
+                }
+
+                RecordingManifest manifest = RecordingManifest.Of(results, fingerprint, strays);
                 WriteAtomically(ManifestFile, output =>
                 {
-                    byte[] text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ManifestWriter.Write(RecordingManifest.Of(results, fingerprint, strays)));
+                    byte[] text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ManifestWriter.Write(manifest));
                     output.Write(text, 0, text.Length);
                 });
+
+                if (data is not null)
+                {
+                    WriteFacade(manifest, fingerprint, data);
+                }
+
                 BuildEngine?.LogMessageEvent(new BuildMessageEventArgs(
-                    "RecordingGen: wrote the data of " + sorted.Count + " recordings to " + OutputFile, null, nameof(WriteRecordingData), MessageImportance.Low));
+                    "RecordingGen: wrote the data of " + sorted.Count + " recordings to " + (data is null ? OutputFile : FacadeAssembly), null, nameof(WriteRecordingData), MessageImportance.Low));
                 return true;
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or BadImageFormatException)
             {
                 BuildEngine?.LogErrorEvent(new BuildErrorEventArgs(
-                    null, "RG0017", OutputFile, 0, 0, 0, 0,
+                    null, "RG0017", string.IsNullOrEmpty(FacadeAssembly) ? OutputFile : FacadeAssembly, 0, 0, 0, 0,
                     "RecordingGen could not write the recordings' data resource: " + exception.Message, null, nameof(WriteRecordingData)));
                 return false;
             }
+        }
+
+        /// <summary>The facade assembly and its documentation, named and placed as the manifest's summaries say.</summary>
+        private void WriteFacade(RecordingManifest manifest, ulong fingerprint, byte[] data)
+        {
+            if (string.IsNullOrEmpty(Library) || !File.Exists(Library))
+            {
+                throw new FileNotFoundException("The RecordingGen library the facade assembly refers to was not found among the project's references (" + Library + ").");
+            }
+
+            (LibraryReference library, LibraryReference core) = LibraryReference.Read(Library!);
+            string assemblyName = Path.GetFileNameWithoutExtension(FacadeAssembly!);
+            string rootNamespace = OptionsReader.Namespace(EditorConfigValue(RecordingNamespace ?? string.Empty), EditorConfigValue(RootNamespace ?? string.Empty));
+            WriteAtomically(FacadeAssembly!, output => FacadeAssemblyWriter.Write(output, assemblyName, rootNamespace, manifest.Summaries, fingerprint, data, library, core));
+            WriteAtomically(Path.ChangeExtension(FacadeAssembly!, ".xml"), output => FacadeDocumentation.Write(output, assemblyName, rootNamespace, manifest.Summaries));
         }
 
         /// <summary>Written beside and moved into place, so a build cut short never leaves half a file behind.</summary>

@@ -122,6 +122,13 @@ namespace RecordingGen.Generator
             });
             IncrementalValueProvider<bool> fits = budget.Select(static (overBudget, _) => overBudget is null);
 
+            // Whether the facade is C# of this compilation: not when the build task wrote it as an assembly of its own,
+            // which it does only where it also wrote the manifest (a project without recordings still gets an empty facade).
+            IncrementalValueProvider<bool> facadeInSource = manifest
+                .Combine(emitOptions)
+                .Select(static (pair, _) => !(pair.Right.FacadeInAssembly && pair.Left is not null))
+                .WithTrackingName(TrackingNames.FacadeInSource);
+
             // The data resource's fingerprint, which the facade hands to the library to check the resource against.
             IncrementalValueProvider<ulong> fingerprint = dataWithOptions
                 .SelectMany(static (pair, _) => pair.Right.DataInResource ? ImmutableArray.Create(DataFingerprint.Of(pair.Left)) : ImmutableArray<RecordingHash>.Empty)
@@ -131,11 +138,11 @@ namespace RecordingGen.Generator
                 .Combine(manifest)
                 .Select(static (pair, _) => pair.Right?.Fingerprint ?? pair.Left)
                 .WithTrackingName(TrackingNames.DataFingerprint);
-            context.RegisterSourceOutput(fingerprint.Combine(emitOptions), static (spc, input) =>
+            context.RegisterSourceOutput(fingerprint.Combine(emitOptions).Combine(facadeInSource), static (spc, input) =>
             {
-                if (input.Right.DataInResource)
+                if (input.Left.Right.DataInResource && input.Right)
                 {
-                    spc.AddSource(FacadeEmitter.FingerprintHintName, FacadeEmitter.EmitFingerprint(input.Left, input.Right));
+                    spc.AddSource(FacadeEmitter.FingerprintHintName, FacadeEmitter.EmitFingerprint(input.Left.Left, input.Left.Right));
                 }
             });
 
@@ -162,18 +169,18 @@ namespace RecordingGen.Generator
                 .Combine(manifest)
                 .Select(static (pair, _) => pair.Right?.Summaries ?? pair.Left)
                 .WithTrackingName(TrackingNames.Summaries);
-            context.RegisterSourceOutput(summaries.Combine(emitOptions).Combine(fits), static (spc, input) =>
+            context.RegisterSourceOutput(summaries.Combine(emitOptions).Combine(fits.Combine(facadeInSource)), static (spc, input) =>
             {
-                if (input.Right)
+                if (input.Right.Left && input.Right.Right)
                 {
                     spc.AddSource(FacadeEmitter.HintName, FacadeEmitter.Emit(input.Left.Left, input.Left.Right));
                 }
             });
 
             // With the data in the resource, the tools classes come from the summaries: one per distinct list of tools.
-            context.RegisterSourceOutput(summaries.Combine(emitOptions), static (spc, input) =>
+            context.RegisterSourceOutput(summaries.Combine(emitOptions).Combine(facadeInSource), static (spc, input) =>
             {
-                if (input.Right.DataInResource && ToolsEmitter.Emit(input.Left, input.Right) is { } tools)
+                if (input.Left.Right.DataInResource && input.Right && ToolsEmitter.Emit(input.Left.Left, input.Left.Right) is { } tools)
                 {
                     spc.AddSource(ToolsEmitter.HintName, tools);
                 }

@@ -20,5 +20,6 @@ namespace RecordingGen.Generator
         public const string RecordingHashes = nameof(RecordingHashes);
         public const string DataFingerprint = nameof(DataFingerprint);
         public const string Manifest = nameof(Manifest);
+        public const string FacadeInSource = nameof(FacadeInSource);
     }
 }

@@ -60,6 +60,24 @@ namespace RecordingGen.Generator.Tests
         }
 
         [Fact]
+        public void With_the_facade_written_as_an_assembly_the_generator_emits_nothing_and_reports_the_same()
+        {
+            List<AdditionalText> files = RecordingsWithFindings();
+            GeneratorOutput fromManifest = GeneratorHarness.Run(files.Append(ManifestOf(files)), GeneratorHarness.Options(dataResource: true));
+            GeneratorOutput facadeAssembly = GeneratorHarness.Run(files.Append(ManifestOf(files)), GeneratorHarness.Options(dataResource: true, facadeAssembly: true));
+
+            Assert.NotEmpty(fromManifest.Sources);
+            Assert.Empty(facadeAssembly.Sources);
+            Assert.Equal(
+                fromManifest.GeneratorDiagnostics.Select(diagnostic => diagnostic.ToString()).OrderBy(line => line, StringComparer.Ordinal),
+                facadeAssembly.GeneratorDiagnostics.Select(diagnostic => diagnostic.ToString()).OrderBy(line => line, StringComparer.Ordinal));
+
+            // Without a manifest (a project without recordings, where the task writes nothing) the facade is C#, empty.
+            GeneratorOutput none = GeneratorHarness.Run(Array.Empty<AdditionalText>(), GeneratorHarness.Options(dataResource: true, facadeAssembly: true));
+            Assert.Contains(none.Sources, source => source.HintName == Emit.FacadeEmitter.HintName);
+        }
+
+        [Fact]
         public void Without_the_data_resource_a_manifest_is_ignored()
         {
             List<AdditionalText> files = GeneratorHarness.OwnRecordings();

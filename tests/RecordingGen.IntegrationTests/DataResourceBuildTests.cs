@@ -10,11 +10,13 @@ namespace RecordingGen.IntegrationTests
     /// The recordings' data embedded by the build task instead of compiled as C# (issue #15), in real builds: the
     /// task writes the resource only when a recording or the set of them changed, the generated C# holds no data and
     /// comes from the task's manifest, and a resource that does not match the generated code fails with what to do.
+    /// Here with the facade as C# (<c>RecordingGenFacadeAssembly</c> false, as for a strong-named project); the default,
+    /// the facade as an assembly of its own, is <see cref="FacadeAssemblyBuildTests"/>'s.
     /// </summary>
     public sealed class DataResourceBuildTests
     {
         [Fact]
-        public void The_data_is_written_when_recordings_change_and_only_then()
+        public void With_the_facade_as_CSharp_the_data_is_written_when_recordings_change_and_only_then()
         {
             string work = Directory.CreateTempSubdirectory("recordinggen-resource-").FullName;
             try
@@ -33,6 +35,7 @@ namespace RecordingGen.IntegrationTests
                         <RootNamespace>Consumer</RootNamespace>
                         <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                         <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+                        <RecordingGenFacadeAssembly>false</RecordingGenFacadeAssembly>
                       </PropertyGroup>
                       <ItemGroup>
                         <Analyzer Include="{TestPaths.GeneratorAssembly}" />
@@ -117,9 +120,9 @@ namespace RecordingGen.IntegrationTests
             Assert.Contains("RecordingGenDataResource", exception.Message);
         }
 
-        private static string[] Lines(string output) => output.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Length > 0).ToArray();
+        internal static string[] Lines(string output) => output.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Length > 0).ToArray();
 
-        private static string Chat(string answer, bool tools)
+        internal static string Chat(string answer, bool tools)
             => "{\"test_id\":\"tests/t.py::test_" + (tools ? "weather" : "answer") + "\",\"request\":{\"method\":\"POST\",\"url\":\"http://localhost/v1/chat/completions\",\"endpoint\":\"/v1/chat/completions\",\"model\":\"m\","
                + "\"body\":{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + (tools ? "Weather?" : "Temperature?") + "\"}]"
                + (tools ? ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}}}]" : string.Empty)

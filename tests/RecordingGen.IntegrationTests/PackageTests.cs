@@ -114,8 +114,10 @@ namespace RecordingGen.IntegrationTests
                 Assert.DoesNotContain("\"System.Memory/", assets);
                 string output = DotnetCli.Run(consumer, "run", "-c", "Release", "--no-build");
 
-                // The package's task embedded the data; the generated C# holds none of it.
-                Assert.Contains("RecordingGen.Recordings.data", AssemblyResources.Names(Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.dll")));
+                // The package's task wrote the facade as an assembly holding the data, copied beside the program; the
+                // generated C# holds none of it.
+                Assert.Contains("RecordingGen.Recordings.data", AssemblyResources.Names(Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.Recordings.dll")));
+                Assert.Contains("\"Consumer.Recordings.dll\"", File.ReadAllText(Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.deps.json")));
 
                 string[] lines = output.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
                 Assert.Equal("get_experiment_id", lines[0]);

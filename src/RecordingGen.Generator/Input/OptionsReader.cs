@@ -21,7 +21,9 @@ namespace RecordingGen.Generator.Input
         public static EmitOptions ReadEmitOptions(AnalyzerConfigOptionsProvider provider, ParseOptions parseOptions)
         {
             bool nullable = parseOptions is not CSharpParseOptions csharp || csharp.LanguageVersion >= LanguageVersion.CSharp8;
-            return new EmitOptions(Namespace(provider.GlobalOptions), nullable, IsDataResource(provider.GlobalOptions));
+            bool resource = IsDataResource(provider.GlobalOptions);
+            bool facadeAssembly = resource && string.Equals(Value(provider.GlobalOptions, "build_property.RecordingGenFacadeAssembly"), "true", System.StringComparison.OrdinalIgnoreCase);
+            return new EmitOptions(Namespace(provider.GlobalOptions), nullable, resource, facadeAssembly);
         }
 
         private static bool IsDataResource(AnalyzerConfigOptions global)
@@ -40,11 +42,15 @@ namespace RecordingGen.Generator.Input
                 : new DiagnosticInfo(DiagnosticDescriptors.InvalidNamespace, null, configured, Namespace(global));
         }
 
-        // RecordingGenNamespace made a namespace; when nothing of it is usable, the root namespace, as when it is unset.
         private static string Namespace(AnalyzerConfigOptions global)
-            => Identifiers.ToNamespace(Value(global, "build_property.RecordingGenNamespace"))
-               ?? Identifiers.ToNamespace(Value(global, "build_property.RootNamespace"))
-               ?? DefaultNamespace;
+            => Namespace(Value(global, "build_property.RecordingGenNamespace"), Value(global, "build_property.RootNamespace"));
+
+        /// <summary>
+        /// RecordingGenNamespace made a namespace; when nothing of it is usable, the root namespace, as when it is unset.
+        /// The build task names the facade assembly's namespace with it too.
+        /// </summary>
+        public static string Namespace(string? recordingGenNamespace, string? rootNamespace)
+            => Identifiers.ToNamespace(recordingGenNamespace) ?? Identifiers.ToNamespace(rootNamespace) ?? DefaultNamespace;
 
         /// <summary>
         /// The recording an AdditionalFile is, or null. A .json file is a recording when it sits under a folder

@@ -39,7 +39,8 @@ namespace RecordingGen.Generator.Tests.Infrastructure
         public static TestOptionsProvider Options(
             string? @namespace = Namespace,
             IReadOnlyDictionary<string, ImmutableDictionary<string, string>>? fileMetadata = null,
-            bool dataResource = false)
+            bool dataResource = false,
+            bool facadeAssembly = false)
         {
             var global = ImmutableDictionary.CreateBuilder<string, string>();
             global["build_property.MSBuildProjectDirectory"] = ProjectDirectory;
@@ -47,6 +48,12 @@ namespace RecordingGen.Generator.Tests.Infrastructure
             {
                 // What RecordingGen.targets sets when its task embeds the data.
                 global["build_property.RecordingGenDataResource"] = "true";
+            }
+
+            if (facadeAssembly)
+            {
+                // ... and when its task also writes the facade as an assembly.
+                global["build_property.RecordingGenFacadeAssembly"] = "true";
             }
 
             if (@namespace is not null)
