@@ -37,6 +37,7 @@ namespace RecordingGen.IntegrationTests
                         <Reference Include="{library}" />
                         <AdditionalFiles Include="recordings/**/*.json" />
                       </ItemGroup>
+                      {TestPaths.DataResourceTargets}
                     </Project>
                     """);
                 File.WriteAllText(Path.Combine(tests, "Tests.csproj"), $"""
@@ -67,6 +68,61 @@ namespace RecordingGen.IntegrationTests
                 DotnetCli.Run(tests, "build");
                 Assert.True(File.GetLastWriteTimeUtc(assembly) > built);
                 Assert.Equal("Warm.", DotnetCli.Run(tests, "run", "--no-build").Trim());
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+
+        /// <summary>
+        /// A fixtures project whose facade the build task writes as an assembly of its own (the default with the
+        /// package's targets): a project referencing it compiles against its <c>Recordings</c> and runs with them.
+        /// </summary>
+        [Fact]
+        public void A_project_referencing_a_fixtures_project_compiles_against_its_facade_assembly()
+        {
+            string work = Directory.CreateTempSubdirectory("recordinggen-reference-").FullName;
+            try
+            {
+                string library = typeof(Recording).Assembly.Location;
+                string fixtures = Path.Combine(work, "Fixtures");
+                string tests = Path.Combine(work, "Tests");
+                Directory.CreateDirectory(Path.Combine(fixtures, "recordings"));
+                Directory.CreateDirectory(tests);
+                File.WriteAllText(Path.Combine(fixtures, "recordings", "answer.json"), Chat("Cold."));
+                File.WriteAllText(Path.Combine(fixtures, "Fixtures.csproj"), $"""
+                    <Project Sdk="Microsoft.NET.Sdk">
+                      <Import Project="{Path.Combine(TestPaths.RepoRoot, "src", "RecordingGen", "build", "RecordingGen.props")}" />
+                      <PropertyGroup>
+                        <TargetFramework>net10.0</TargetFramework>
+                        <RootNamespace>Fixtures</RootNamespace>
+                      </PropertyGroup>
+                      <ItemGroup>
+                        <Analyzer Include="{TestPaths.GeneratorAssembly}" />
+                        <Reference Include="{library}" />
+                        <AdditionalFiles Include="recordings/**/*.json" />
+                      </ItemGroup>
+                      {TestPaths.DataResourceTargets}
+                    </Project>
+                    """);
+                File.WriteAllText(Path.Combine(tests, "Tests.csproj"), $"""
+                    <Project Sdk="Microsoft.NET.Sdk">
+                      <PropertyGroup>
+                        <OutputType>Exe</OutputType>
+                        <TargetFramework>net10.0</TargetFramework>
+                      </PropertyGroup>
+                      <ItemGroup>
+                        <Reference Include="{library}" />
+                        <ProjectReference Include="../Fixtures/Fixtures.csproj" />
+                      </ItemGroup>
+                    </Project>
+                    """);
+                File.WriteAllText(Path.Combine(tests, "Program.cs"), "System.Console.WriteLine(Fixtures.Recordings.Answer.Response.Text + \" \" + typeof(Fixtures.Recordings).Assembly.GetName().Name);\n");
+
+                DotnetCli.Run(tests, "build");
+                Assert.Equal("Cold. Fixtures.Recordings", DotnetCli.Run(tests, "run", "--no-build").Trim());
+                Assert.True(File.Exists(Path.Combine(tests, "bin", "Debug", "net10.0", "Fixtures.Recordings.dll")));
             }
             finally
             {
