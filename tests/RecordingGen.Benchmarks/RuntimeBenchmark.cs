@@ -15,8 +15,8 @@ namespace RecordingGen.Benchmarks
     /// <summary>
     /// First access of the largest fixture (940 chunks) in fresh processes, against reading the same file with
     /// JsonSerializer and a source-generated context into equivalent types and computing the same aggregates. Two twin
-    /// console programs built in the same run hold the fixture, one as the package builds it by default (the data
-    /// embedded as a resource by the build task), one as C# literals (RecordingGenDataResource=false); the three kinds
+    /// console programs built in the same run hold the fixture, one as the package builds it by default (the facade
+    /// and the data in an assembly written by the build task), one as C# literals (RecordingGenDataResource=false); the three kinds
     /// of process run in turn, so both modes are divided by the same JSON read.
     /// </summary>
     internal static class RuntimeBenchmark
