@@ -18,44 +18,13 @@ namespace RecordingGen.IntegrationTests
         [Fact]
         public void With_the_facade_as_CSharp_the_data_is_written_when_recordings_change_and_only_then()
         {
-            string work = Directory.CreateTempSubdirectory("recordinggen-resource-").FullName;
+            string work = FacadeAssemblyBuildTests.Consumer(out string program, out string answer, properties: "<RecordingGenFacadeAssembly>false</RecordingGenFacadeAssembly>");
             try
             {
-                Directory.CreateDirectory(Path.Combine(work, "recordings"));
-                string answer = Path.Combine(work, "recordings", "answer.json");
-                string weather = Path.Combine(work, "recordings", "weather.json");
-                File.WriteAllText(answer, Chat("Cold.", tools: false));
-                File.WriteAllText(weather, Chat("Sunny.", tools: true));
-                File.WriteAllText(Path.Combine(work, "Consumer.csproj"), $"""
-                    <Project Sdk="Microsoft.NET.Sdk">
-                      <Import Project="{Path.Combine(TestPaths.RepoRoot, "src", "RecordingGen", "build", "RecordingGen.props")}" />
-                      <PropertyGroup>
-                        <OutputType>Exe</OutputType>
-                        <TargetFramework>net10.0</TargetFramework>
-                        <RootNamespace>Consumer</RootNamespace>
-                        <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                        <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
-                        <RecordingGenFacadeAssembly>false</RecordingGenFacadeAssembly>
-                      </PropertyGroup>
-                      <ItemGroup>
-                        <Analyzer Include="{TestPaths.GeneratorAssembly}" />
-                        <Reference Include="{typeof(Recording).Assembly.Location}" />
-                        <AdditionalFiles Include="recordings/**/*.json" />
-                      </ItemGroup>
-                      {TestPaths.DataResourceTargets}
-                    </Project>
-                    """);
-                string program = Path.Combine(work, "Program.cs");
-                File.WriteAllText(program, """
-                    using System.Linq;
-                    System.Console.WriteLine(string.Join("|", Consumer.Recordings.All.Select(recording => recording.Response.Text)));
-                    System.Console.WriteLine(Consumer.Recordings.Weather.Tools.GetWeather.Name);
-                    System.Console.WriteLine(object.ReferenceEquals(Consumer.Recordings.Weather, Consumer.Recordings.All[1]));
-                    """);
                 string data = Path.Combine(work, "obj", "Debug", "net10.0", "RecordingGen.Recordings.data");
 
                 DotnetCli.Run(work, "build");
-                Assert.Equal(new[] { "Cold.|Sunny.", "get_weather", "True" }, Lines(DotnetCli.Run(work, "run", "--no-build")));
+                Assert.Equal(new[] { "Cold.|Sunny.", "get_weather", "True", "Consumer" }, Lines(DotnetCli.Run(work, "run", "--no-build")));
                 Assert.Contains("RecordingGen.Recordings.data", AssemblyResources.Names(Path.Combine(work, "bin", "Debug", "net10.0", "Consumer.dll")));
 
                 // The generated C# reads the resource: no recording is decoded from literals.

@@ -218,7 +218,7 @@ namespace RecordingGen.IntegrationTests
                 .Substring("T:Consumer.RecordingGenData.".Length);
 
         /// <summary>A console project with two recordings (one offering a tool) and RecordingGen's targets, as a user has it.</summary>
-        private static string Consumer(out string program, out string answer, string properties = "", string files = "<AdditionalFiles Include=\"recordings/**/*.json\" />")
+        internal static string Consumer(out string program, out string answer, string properties = "", string files = "<AdditionalFiles Include=\"recordings/**/*.json\" />")
         {
             string work = Directory.CreateTempSubdirectory("recordinggen-facade-").FullName;
             Directory.CreateDirectory(Path.Combine(work, "recordings"));

@@ -19,27 +19,7 @@ namespace RecordingGen.IntegrationTests
             try
             {
                 string library = typeof(Recording).Assembly.Location;
-                string fixtures = Path.Combine(work, "Fixtures");
-                string tests = Path.Combine(work, "Tests");
-                Directory.CreateDirectory(Path.Combine(fixtures, "recordings"));
-                Directory.CreateDirectory(tests);
-                string recording = Path.Combine(fixtures, "recordings", "answer.json");
-                File.WriteAllText(recording, Chat("Cold."));
-                File.WriteAllText(Path.Combine(fixtures, "Fixtures.csproj"), $"""
-                    <Project Sdk="Microsoft.NET.Sdk">
-                      <Import Project="{Path.Combine(TestPaths.RepoRoot, "src", "RecordingGen", "build", "RecordingGen.props")}" />
-                      <PropertyGroup>
-                        <TargetFramework>net10.0</TargetFramework>
-                        <RootNamespace>Fixtures</RootNamespace>
-                      </PropertyGroup>
-                      <ItemGroup>
-                        <Analyzer Include="{TestPaths.GeneratorAssembly}" />
-                        <Reference Include="{library}" />
-                        <AdditionalFiles Include="recordings/**/*.json" />
-                      </ItemGroup>
-                      {TestPaths.DataResourceTargets}
-                    </Project>
-                    """);
+                string recording = CreateFixturesProject(work, library, out string fixtures, out string tests);
                 File.WriteAllText(Path.Combine(tests, "Tests.csproj"), $"""
                     <Project Sdk="Microsoft.NET.Sdk">
                       <PropertyGroup>
@@ -86,26 +66,7 @@ namespace RecordingGen.IntegrationTests
             try
             {
                 string library = typeof(Recording).Assembly.Location;
-                string fixtures = Path.Combine(work, "Fixtures");
-                string tests = Path.Combine(work, "Tests");
-                Directory.CreateDirectory(Path.Combine(fixtures, "recordings"));
-                Directory.CreateDirectory(tests);
-                File.WriteAllText(Path.Combine(fixtures, "recordings", "answer.json"), Chat("Cold."));
-                File.WriteAllText(Path.Combine(fixtures, "Fixtures.csproj"), $"""
-                    <Project Sdk="Microsoft.NET.Sdk">
-                      <Import Project="{Path.Combine(TestPaths.RepoRoot, "src", "RecordingGen", "build", "RecordingGen.props")}" />
-                      <PropertyGroup>
-                        <TargetFramework>net10.0</TargetFramework>
-                        <RootNamespace>Fixtures</RootNamespace>
-                      </PropertyGroup>
-                      <ItemGroup>
-                        <Analyzer Include="{TestPaths.GeneratorAssembly}" />
-                        <Reference Include="{library}" />
-                        <AdditionalFiles Include="recordings/**/*.json" />
-                      </ItemGroup>
-                      {TestPaths.DataResourceTargets}
-                    </Project>
-                    """);
+                CreateFixturesProject(work, library, out _, out string tests);
                 File.WriteAllText(Path.Combine(tests, "Tests.csproj"), $"""
                     <Project Sdk="Microsoft.NET.Sdk">
                       <PropertyGroup>
@@ -128,6 +89,36 @@ namespace RecordingGen.IntegrationTests
             {
                 Directory.Delete(work, recursive: true);
             }
+        }
+
+        /// <summary>
+        /// The fixtures class library of the README's layout in <c>work/Fixtures</c>, with RecordingGen's targets as the
+        /// package brings them and one recording (returned), and an empty <c>work/Tests</c> folder beside it.
+        /// </summary>
+        private static string CreateFixturesProject(string work, string library, out string fixtures, out string tests)
+        {
+            fixtures = Path.Combine(work, "Fixtures");
+            tests = Path.Combine(work, "Tests");
+            Directory.CreateDirectory(Path.Combine(fixtures, "recordings"));
+            Directory.CreateDirectory(tests);
+            string recording = Path.Combine(fixtures, "recordings", "answer.json");
+            File.WriteAllText(recording, Chat("Cold."));
+            File.WriteAllText(Path.Combine(fixtures, "Fixtures.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <Import Project="{Path.Combine(TestPaths.RepoRoot, "src", "RecordingGen", "build", "RecordingGen.props")}" />
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <RootNamespace>Fixtures</RootNamespace>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <Analyzer Include="{TestPaths.GeneratorAssembly}" />
+                    <Reference Include="{library}" />
+                    <AdditionalFiles Include="recordings/**/*.json" />
+                  </ItemGroup>
+                  {TestPaths.DataResourceTargets}
+                </Project>
+                """);
+            return recording;
         }
 
         private static string ReadmeLayout()

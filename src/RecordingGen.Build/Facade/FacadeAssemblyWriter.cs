@@ -181,16 +181,7 @@ namespace RecordingGen.Build.Facade
             init.OpCode(ILOpCode.Ldsfld);
             init.Token(_resourceField);
             LoadGetRecording(init);
-            init.OpCode(ILOpCode.Newobj);
-            init.Token(_references.ListOfResource);
-            init.OpCode(ILOpCode.Stsfld);
-            init.Token(all);
-            init.OpCode(ILOpCode.Ret);
-            AddMethod(Initializer, ".cctor", _references.InitializerSignature, init);
-
-            var getters = new List<(string Name, MethodDefinitionHandle Getter, BlobHandle Signature)>();
-            WriteRecordingGetters(root, getters);
-            WriteProperties(type, all: _rootAllGetter, getters);
+            WriteAllAndMembers(type, root, init, _references.ListOfResource, all, _rootAllGetter);
         }
 
         private void WriteGroup(FacadeTree group, int index)
@@ -230,16 +221,7 @@ namespace RecordingGen.Build.Facade
             init.Call(_rootAllGetter);
             init.OpCode(ILOpCode.Castclass);
             init.Token(_references.RecordingList);
-            init.OpCode(ILOpCode.Newobj);
-            init.Token(_references.ListOfIndices);
-            init.OpCode(ILOpCode.Stsfld);
-            init.Token(all);
-            init.OpCode(ILOpCode.Ret);
-            AddMethod(Initializer, ".cctor", _references.InitializerSignature, init);
-
-            var getters = new List<(string Name, MethodDefinitionHandle Getter, BlobHandle Signature)>();
-            WriteRecordingGetters(group, getters);
-            WriteProperties(type, allGetter, getters);
+            WriteAllAndMembers(type, group, init, _references.ListOfIndices, all, allGetter);
         }
 
         private int EnclosingIndex(FacadeTree group)
@@ -255,9 +237,33 @@ namespace RecordingGen.Build.Facade
             throw new InvalidOperationException("A group outside the tree.");
         }
 
-        /// <summary>One static getter per recording: the resource's recording at its index, typed by its tools class when it has one.</summary>
-        private void WriteRecordingGetters(FacadeTree node, List<(string Name, MethodDefinitionHandle Getter, BlobHandle Signature)> getters)
+        /// <summary>
+        /// The end of a class: its initializer, which <paramref name="init"/> has brought to the arguments of the
+        /// <c>RecordingList</c> constructor <paramref name="list"/>, storing the list in <c>All</c>'s field; then a
+        /// getter per recording and the properties.
+        /// </summary>
+        private void WriteAllAndMembers(TypeDefinitionHandle type, FacadeTree node, InstructionEncoder init, MemberReferenceHandle list, FieldDefinitionHandle all, MethodDefinitionHandle allGetter)
         {
+            init.OpCode(ILOpCode.Newobj);
+            init.Token(list);
+            init.OpCode(ILOpCode.Stsfld);
+            init.Token(all);
+            init.OpCode(ILOpCode.Ret);
+            AddMethod(Initializer, ".cctor", _references.InitializerSignature, init);
+
+            List<(string Name, MethodDefinitionHandle Getter, BlobHandle Property)> getters = WriteRecordingGetters(node);
+            _metadata.AddPropertyMap(type, MetadataTokens.PropertyDefinitionHandle(_metadata.GetRowCount(TableIndex.Property) + 1));
+            AddProperty(AllProperty, _references.ListPropertySignature, allGetter);
+            foreach ((string name, MethodDefinitionHandle getter, BlobHandle property) in getters)
+            {
+                AddProperty(name, property, getter);
+            }
+        }
+
+        /// <summary>One static getter per recording: the resource's recording at its index, typed by its tools class when it has one.</summary>
+        private List<(string Name, MethodDefinitionHandle Getter, BlobHandle Property)> WriteRecordingGetters(FacadeTree node)
+        {
+            var getters = new List<(string Name, MethodDefinitionHandle Getter, BlobHandle Property)>();
             foreach ((string name, RecordingSummary summary) in node.Recordings)
             {
                 var il = new InstructionEncoder(new BlobBuilder());
@@ -283,16 +289,8 @@ namespace RecordingGen.Build.Facade
                 il.OpCode(ILOpCode.Ret);
                 getters.Add((name, AddMethod(Getter, "get_" + name, signature, il), property));
             }
-        }
 
-        private void WriteProperties(TypeDefinitionHandle type, MethodDefinitionHandle all, List<(string Name, MethodDefinitionHandle Getter, BlobHandle Signature)> getters)
-        {
-            _metadata.AddPropertyMap(type, MetadataTokens.PropertyDefinitionHandle(_metadata.GetRowCount(TableIndex.Property) + 1));
-            AddProperty(AllProperty, _references.ListPropertySignature, all);
-            foreach ((string name, MethodDefinitionHandle getter, BlobHandle signature) in getters)
-            {
-                AddProperty(name, signature, getter);
-            }
+            return getters;
         }
 
         private void AddProperty(string name, BlobHandle signature, MethodDefinitionHandle getter)
