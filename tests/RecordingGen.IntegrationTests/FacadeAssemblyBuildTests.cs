@@ -155,6 +155,7 @@ namespace RecordingGen.IntegrationTests
             Assert.NotEqual(typeof(FacadeAssemblyBuildTests).Assembly, root.Assembly);
             Assert.Equal(typeof(FacadeAssemblyBuildTests).Assembly.GetName().Name + ".Recordings", root.Assembly.GetName().Name);
 
+            Assert.Equal("RecordingGen", root.GetCustomAttribute<System.CodeDom.Compiler.GeneratedCodeAttribute>()!.Tool);
             var bySource = Recordings.All.ToDictionary(recording => recording.SourcePath, StringComparer.Ordinal);
             int members = 0, tools = 0, groups = 0;
             void Check(Type type, string? folder)
@@ -170,6 +171,7 @@ namespace RecordingGen.IntegrationTests
                     {
                         Assert.Equal(typeof(Recording<>), property.PropertyType.GetGenericTypeDefinition());
                         object toolsClass = property.PropertyType.GetProperty("Tools")!.GetValue(recording)!;
+                        Assert.Equal(System.ComponentModel.EditorBrowsableState.Never, toolsClass.GetType().GetCustomAttribute<System.ComponentModel.EditorBrowsableAttribute>()!.State);
                         PropertyInfo[] toolMembers = toolsClass.GetType().GetProperties();
                         Assert.Equal(recording.Request.Tools.Count, toolMembers.Length);
                         for (int i = 0; i < toolMembers.Length; i++)

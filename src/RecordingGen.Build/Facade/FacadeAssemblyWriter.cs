@@ -159,6 +159,7 @@ namespace RecordingGen.Build.Facade
                 _references.Object,
                 MetadataTokens.FieldDefinitionHandle(NextField),
                 MetadataTokens.MethodDefinitionHandle(NextMethod));
+            _metadata.AddCustomAttribute(type, _references.GeneratedCodeConstructor, _references.GeneratedCodeValue);
 
             _resourceField = _metadata.AddFieldDefinition(FieldAttributes.Assembly | FieldAttributes.Static | FieldAttributes.InitOnly, _metadata.GetOrAddString(FacadeEmitter.ResourceField), _references.ResourceFieldSignature);
             FieldDefinitionHandle all = _metadata.AddFieldDefinition(FieldAttributes.Private | FieldAttributes.Static | FieldAttributes.InitOnly, _metadata.GetOrAddString(AllField), _references.ListFieldSignature);
@@ -357,6 +358,8 @@ namespace RecordingGen.Build.Facade
                 _references.RecordingTools,
                 MetadataTokens.FieldDefinitionHandle(NextField),
                 MetadataTokens.MethodDefinitionHandle(NextMethod));
+            _metadata.AddCustomAttribute(type, _references.GeneratedCodeConstructor, _references.GeneratedCodeValue);
+            _metadata.AddCustomAttribute(type, _references.EditorBrowsableConstructor, _references.NeverBrowsableValue);
 
             var constructor = new InstructionEncoder(new BlobBuilder());
             constructor.LoadArgument(0);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
+using RecordingGen.Generator;
 
 namespace RecordingGen.Build.Facade
 {
@@ -73,6 +74,25 @@ namespace RecordingGen.Build.Facade
                 p.AddParameter().Type().Type(RecordingList, false);
             })));
             ToolsConstructor = Member(RecordingTools, ".ctor", ConstructorSignature = Signature(e => e.MethodSignature(isInstanceMethod: true).Parameters(0, r => r.Void(), _ => { })));
+            TypeReferenceHandle generatedCode = Type(coreAssembly, "System.CodeDom.Compiler", "GeneratedCodeAttribute");
+            TypeReferenceHandle editorBrowsable = Type(coreAssembly, "System.ComponentModel", "EditorBrowsableAttribute");
+            TypeReferenceHandle editorBrowsableState = Type(coreAssembly, "System.ComponentModel", "EditorBrowsableState");
+            GeneratedCodeConstructor = Member(generatedCode, ".ctor", Signature(e => e.MethodSignature(isInstanceMethod: true).Parameters(2, r => r.Void(), p =>
+            {
+                p.AddParameter().Type().String();
+                p.AddParameter().Type().String();
+            })));
+            EditorBrowsableConstructor = Member(editorBrowsable, ".ctor", Signature(e => e.MethodSignature(isInstanceMethod: true).Parameters(1, r => r.Void(), p => p.AddParameter().Type().Type(editorBrowsableState, true))));
+            GeneratedCodeValue = Signature(e => e.CustomAttributeSignature(
+                arguments =>
+                {
+                    arguments.AddArgument().Scalar().Constant("RecordingGen");
+                    arguments.AddArgument().Scalar().Constant(ThisAssembly.Version);
+                },
+                named => named.Count(0)));
+
+            // EditorBrowsableState.Never, an enum argument stored as its int32 value.
+            NeverBrowsableValue = Signature(e => e.CustomAttributeSignature(arguments => arguments.AddArgument().Scalar().Constant(1), named => named.Count(0)));
             Tool = Member(RecordingTools, "Tool__", Signature(e => e.MethodSignature(isInstanceMethod: true).Parameters(1, r => r.Type().Type(toolDefinition, false), p => p.AddParameter().Type().Int32())));
 
             ResourceFieldSignature = Signature(e => e.FieldSignature().Type(resource, false));
@@ -119,6 +139,16 @@ namespace RecordingGen.Build.Facade
         public MemberReferenceHandle Tool { get; }
 
         public BlobHandle ConstructorSignature { get; }
+
+        /// <summary><c>[GeneratedCode("RecordingGen", version)]</c>, as the C# facade carries it.</summary>
+        public MemberReferenceHandle GeneratedCodeConstructor { get; }
+
+        public BlobHandle GeneratedCodeValue { get; }
+
+        /// <summary><c>[EditorBrowsable(EditorBrowsableState.Never)]</c>: IDEs hide the tools classes, which tests reach through a recording's <c>Tools</c>.</summary>
+        public MemberReferenceHandle EditorBrowsableConstructor { get; }
+
+        public BlobHandle NeverBrowsableValue { get; }
 
         public BlobHandle ResourceFieldSignature { get; }
 
