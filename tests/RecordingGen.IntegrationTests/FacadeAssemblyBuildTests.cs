@@ -34,6 +34,11 @@ namespace RecordingGen.IntegrationTests
                 Assert.DoesNotContain("RecordingGen.Recordings.data", AssemblyResources.Names(Path.Combine(output, "Consumer.dll")));
                 Assert.Contains("\"Consumer.Recordings.dll\"", File.ReadAllText(Path.Combine(output, "Consumer.deps.json")));
 
+                // Published, it goes along and runs there (the program ignores the arguments DotnetCli adds).
+                string published = Path.Combine(work, "published");
+                DotnetCli.Run(work, "publish", "-c", "Debug", "--no-build", "-o", published);
+                Assert.Equal("Cold.|Sunny.", DataResourceBuildTests.Lines(DotnetCli.Run(work, Path.Combine(published, "Consumer.dll")))[0]);
+
                 // The generator emits no facade of its own (it would clash with the reference).
                 Assert.DoesNotContain(
                     Directory.GetFiles(Path.Combine(work, "obj"), "*.g.cs", SearchOption.AllDirectories),
