@@ -126,7 +126,7 @@ namespace RecordingGen.Build
             {
                 BuildEngine?.LogErrorEvent(new BuildErrorEventArgs(
                     null, "RG0017", string.IsNullOrEmpty(FacadeAssembly) ? OutputFile : FacadeAssembly, 0, 0, 0, 0,
-                    "RecordingGen could not write the recordings' data resource: " + exception.Message, null, nameof(WriteRecordingData)));
+                    "RecordingGen could not write the recordings' " + (string.IsNullOrEmpty(FacadeAssembly) ? "data resource" : "facade assembly") + ": " + exception.Message, null, nameof(WriteRecordingData)));
                 return false;
             }
         }

@@ -123,10 +123,14 @@ namespace RecordingGen.Generator
             IncrementalValueProvider<bool> fits = budget.Select(static (overBudget, _) => overBudget is null);
 
             // Whether the facade is C# of this compilation: not when the build task wrote it as an assembly of its own,
-            // which it does only where it also wrote the manifest (a project without recordings still gets an empty facade).
-            IncrementalValueProvider<bool> facadeInSource = manifest
+            // which it does where it writes the manifest (a project without recordings still gets an empty facade).
+            // A manifest that is there but cannot be read still means the assembly is: the generator then reports
+            // what reading the recordings finds, and emits no second Recordings to clash with it.
+            IncrementalValueProvider<bool> facadeInSource = context.AdditionalTextsProvider
+                .Where(static text => RecordingManifest.IsManifest(text.Path))
+                .Collect()
                 .Combine(emitOptions)
-                .Select(static (pair, _) => !(pair.Right.FacadeInAssembly && pair.Left is not null))
+                .Select(static (pair, _) => !(pair.Right.FacadeInAssembly && pair.Left.Length > 0))
                 .WithTrackingName(TrackingNames.FacadeInSource);
 
             // The data resource's fingerprint, which the facade hands to the library to check the resource against.

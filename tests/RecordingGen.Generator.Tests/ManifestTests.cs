@@ -56,6 +56,13 @@ namespace RecordingGen.Generator.Tests
             {
                 GeneratorOutput output = GeneratorHarness.Run(files.Append(new InMemoryAdditionalText(ManifestPath, broken)), GeneratorHarness.Options(dataResource: true));
                 Assert.Equal(Describe(fromRecordings), Describe(output));
+
+                // With the facade written as an assembly beside that manifest: the same findings, and no C# facade.
+                GeneratorOutput besideAssembly = GeneratorHarness.Run(files.Append(new InMemoryAdditionalText(ManifestPath, broken)), GeneratorHarness.Options(dataResource: true, facadeAssembly: true));
+                Assert.Empty(besideAssembly.Sources);
+                Assert.Equal(
+                    fromRecordings.GeneratorDiagnostics.Select(diagnostic => diagnostic.ToString()).OrderBy(line => line, StringComparer.Ordinal),
+                    besideAssembly.GeneratorDiagnostics.Select(diagnostic => diagnostic.ToString()).OrderBy(line => line, StringComparer.Ordinal));
             }
         }
 

@@ -149,6 +149,37 @@ namespace RecordingGen.IntegrationTests
             }
         }
 
+        [Fact]
+        public void A_facade_assembly_that_cannot_be_written_fails_the_build_with_RG0017()
+        {
+            string work = Consumer(out _, out string answer);
+            try
+            {
+                DotnetCli.Run(work, "build");
+
+                // Where the task writes the assembly before moving it into place, a folder: the write fails.
+                Directory.CreateDirectory(Path.Combine(work, "obj", "Debug", "net10.0", "Consumer.Recordings.dll.tmp"));
+                File.WriteAllText(answer, DataResourceBuildTests.Chat("Warm.", tools: false));
+                (int exitCode, string output) = DotnetCli.Try(work, "build");
+                Assert.NotEqual(0, exitCode);
+                Assert.Contains("error RG0017: RecordingGen could not write the recordings' facade assembly", output);
+
+                // Without RecordingGen's library among the references there is nothing for the facade to refer to.
+                Directory.Delete(Path.Combine(work, "obj", "Debug", "net10.0", "Consumer.Recordings.dll.tmp"));
+                string project = Path.Combine(work, "Consumer.csproj");
+                File.WriteAllText(project, File.ReadAllText(project).Replace("<Reference Include=\"" + typeof(Recording).Assembly.Location + "\" />", string.Empty));
+                File.WriteAllText(Path.Combine(work, "Program.cs"), "System.Console.WriteLine();\n");
+                (exitCode, output) = DotnetCli.Try(work, "build");
+                Assert.NotEqual(0, exitCode);
+                Assert.Contains("error RG0017", output);
+                Assert.Contains("was not found among the project's references", output);
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+
         /// <summary>
         /// This test assembly's own recordings come through the same targets: every member of every class of the
         /// facade, and every tool of every tools class, is called, and answers its own recording.

@@ -52,7 +52,7 @@ namespace RecordingGen.Build.Facade
                 }
             }
 
-            throw new InvalidDataException(path + " refers to none of " + string.Join(", ", CoreLibraries) + ".");
+            throw new BadImageFormatException(path + " refers to none of " + string.Join(", ", CoreLibraries) + ".");
         }
 
         /// <summary>A public key's token: the last eight bytes of its SHA-1, reversed (ECMA-335 II.6.3).</summary>
