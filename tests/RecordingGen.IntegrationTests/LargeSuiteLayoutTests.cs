@@ -66,7 +66,8 @@ namespace RecordingGen.IntegrationTests
             try
             {
                 string library = typeof(Recording).Assembly.Location;
-                CreateFixturesProject(work, library, out _, out string tests);
+                // Its intermediate files outside the project folder, by an absolute path, as some repositories keep them.
+                CreateFixturesProject(work, library, out _, out string tests, "<IntermediateOutputPath>" + Path.Combine(work, "fixtures-obj") + "/</IntermediateOutputPath>");
                 File.WriteAllText(Path.Combine(tests, "Tests.csproj"), $"""
                     <Project Sdk="Microsoft.NET.Sdk">
                       <PropertyGroup>
@@ -84,6 +85,7 @@ namespace RecordingGen.IntegrationTests
                 DotnetCli.Run(tests, "build");
                 Assert.Equal("Cold. Fixtures.Recordings", DotnetCli.Run(tests, "run", "--no-build").Trim());
                 Assert.True(File.Exists(Path.Combine(tests, "bin", "Debug", "net10.0", "Fixtures.Recordings.dll")));
+                Assert.True(File.Exists(Path.Combine(work, "fixtures-obj", "net10.0", "Fixtures.Recordings.dll")));
             }
             finally
             {
@@ -95,7 +97,7 @@ namespace RecordingGen.IntegrationTests
         /// The fixtures class library of the README's layout in <c>work/Fixtures</c>, with RecordingGen's targets as the
         /// package brings them and one recording (returned), and an empty <c>work/Tests</c> folder beside it.
         /// </summary>
-        private static string CreateFixturesProject(string work, string library, out string fixtures, out string tests)
+        private static string CreateFixturesProject(string work, string library, out string fixtures, out string tests, string properties = "")
         {
             fixtures = Path.Combine(work, "Fixtures");
             tests = Path.Combine(work, "Tests");
@@ -109,6 +111,7 @@ namespace RecordingGen.IntegrationTests
                   <PropertyGroup>
                     <TargetFramework>net10.0</TargetFramework>
                     <RootNamespace>Fixtures</RootNamespace>
+                    {properties}
                   </PropertyGroup>
                   <ItemGroup>
                     <Analyzer Include="{TestPaths.GeneratorAssembly}" />
