@@ -149,6 +149,34 @@ namespace RecordingGen.IntegrationTests
             }
         }
 
+        /// <summary>
+        /// The facade refers to the core library the RecordingGen library the project compiles against refers to: the
+        /// .NET build's <c>System.Runtime</c> (the other tests), or here the netstandard2.0 build's <c>netstandard</c>, as
+        /// a .NET Framework or netstandard project gets it.
+        /// </summary>
+        [Fact]
+        public void Against_the_netstandard_library_the_facade_refers_to_netstandard_and_runs()
+        {
+            string work = Consumer(out _, out _);
+            try
+            {
+                string project = Path.Combine(work, "Consumer.csproj");
+                File.WriteAllText(project, File.ReadAllText(project).Replace(typeof(Recording).Assembly.Location, TestPaths.NetStandardLibrary));
+                DotnetCli.Run(work, "build");
+                Assert.Equal(new[] { "Cold.|Sunny.", "get_weather", "True", "Consumer.Recordings" }, DataResourceBuildTests.Lines(DotnetCli.Run(work, "run", "--no-build")));
+
+                using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(Path.Combine(work, "bin", "Debug", "net10.0", "Consumer.Recordings.dll")));
+                System.Reflection.Metadata.MetadataReader metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+                Assert.Equal(
+                    new[] { "RecordingGen", "netstandard" },
+                    metadata.AssemblyReferences.Select(handle => metadata.GetString(metadata.GetAssemblyReference(handle).Name)).OrderBy(name => name, StringComparer.Ordinal));
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+
         [Fact]
         public void A_facade_assembly_that_cannot_be_written_fails_the_build_with_RG0017()
         {

@@ -15,6 +15,9 @@ namespace RecordingGen.IntegrationTests
         /// <summary>The generator as this build compiled it, for consumer projects built from a test.</summary>
         public static string GeneratorAssembly => Path.Combine(RepoRoot, "src", "RecordingGen.Generator", "bin", Metadata("Configuration"), "netstandard2.0", "RecordingGen.Generator.dll");
 
+        /// <summary>The library's netstandard2.0 build (built for RecordingGen.Xunit, which this project references).</summary>
+        public static string NetStandardLibrary => Path.Combine(RepoRoot, "src", "RecordingGen", "bin", Metadata("Configuration"), "netstandard2.0", "RecordingGen.dll");
+
         /// <summary>The build task that writes the recordings' data resource, as this build compiled it.</summary>
         public static string TaskAssembly => Path.Combine(RepoRoot, "src", "RecordingGen.Build", "bin", Metadata("Configuration"), "netstandard2.0", "RecordingGen.Build.dll");
 
