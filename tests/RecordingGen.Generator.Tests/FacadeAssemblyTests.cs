@@ -11,6 +11,7 @@ using RecordingGen.Generator.Manifest;
 using RecordingGen.Generator.Model;
 using RecordingGen.Generator.Parsing;
 using RecordingGen.Generator.Tests.Infrastructure;
+using RecordingGen.Tests.Shared;
 using Xunit;
 
 namespace RecordingGen.Generator.Tests
@@ -33,6 +34,15 @@ namespace RecordingGen.Generator.Tests
                 .Select(path => GeneratorHarness.File("recordings/shared/" + Path.GetRelativePath(TestPaths.SharedRecordings, path).Replace('\\', '/'), File.ReadAllText(path)))
                 .Concat(GeneratorHarness.OwnRecordings())
                 .ToList());
+
+        [CorpusFact]
+        public void The_assembly_declares_what_the_CSharp_facade_declares_for_the_corpus()
+        {
+            string corpus = Corpus.Unpack();
+            AssertSameSurface(Corpus.Files(corpus)
+                .Select(path => GeneratorHarness.File("recordings/" + Path.GetRelativePath(corpus, path).Replace('\\', '/'), File.ReadAllText(path)))
+                .ToList());
+        }
 
         private static void AssertSameSurface(List<AdditionalText> files)
         {
