@@ -34,6 +34,7 @@ namespace RecordingGen.Build.Facade
         private readonly List<FacadeTree> _classes = new List<FacadeTree>();
         private readonly SortedDictionary<string, EquatableArray<string>> _tools = new SortedDictionary<string, EquatableArray<string>>(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _indices = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _toolsRows = new Dictionary<string, int>(StringComparer.Ordinal);
         private FieldDefinitionHandle _resourceField;
         private MethodDefinitionHandle _getRecording;
         private MethodDefinitionHandle _rootAllGetter;
@@ -68,6 +69,12 @@ namespace RecordingGen.Build.Facade
             FacadeTree root = FacadeTree.Build(sortedSummaries);
             AddInPreorder(root);
 
+            // The tools classes' rows follow every class of the tree, in the order of their names.
+            foreach (string name in _tools.Keys)
+            {
+                _toolsRows[name] = 2 + _classes.Count + _toolsRows.Count;
+            }
+
             ReservedBlob<GuidHandle> moduleId = _metadata.ReserveGuid();
             _metadata.AddModule(0, _metadata.GetOrAddString(assemblyName + ".dll"), moduleId.Handle, default, default);
             _metadata.AddAssembly(_metadata.GetOrAddString(assemblyName), new Version(1, 0, 0, 0), default, default, 0, AssemblyHashAlgorithm.Sha1);
@@ -76,7 +83,7 @@ namespace RecordingGen.Build.Facade
             WriteRoot(root, sortedSummaries, fingerprint);
             for (int i = 1; i < _classes.Count; i++)
             {
-                WriteGroup(_classes[i], i);
+                WriteGroup(_classes[i]);
             }
 
             foreach (KeyValuePair<string, EquatableArray<string>> tools in _tools)
@@ -130,21 +137,7 @@ namespace RecordingGen.Build.Facade
 
         private TypeDefinitionHandle ClassHandle(int index) => MetadataTokens.TypeDefinitionHandle(2 + index);
 
-        private TypeDefinitionHandle ToolsHandle(string className)
-        {
-            int row = 2 + _classes.Count;
-            foreach (string name in _tools.Keys)
-            {
-                if (name == className)
-                {
-                    return MetadataTokens.TypeDefinitionHandle(row);
-                }
-
-                row++;
-            }
-
-            throw new InvalidOperationException("No tools class " + className + ".");
-        }
+        private TypeDefinitionHandle ToolsHandle(string className) => MetadataTokens.TypeDefinitionHandle(_toolsRows[className]);
 
         private int NextField => _metadata.GetRowCount(TableIndex.Field) + 1;
 
@@ -185,7 +178,7 @@ namespace RecordingGen.Build.Facade
             WriteAllAndMembers(type, root, init, _references.ListOfResource, all, _rootAllGetter);
         }
 
-        private void WriteGroup(FacadeTree group, int index)
+        private void WriteGroup(FacadeTree group)
         {
             TypeDefinitionHandle type = _metadata.AddTypeDefinition(
                 TypeAttributes.NestedPublic | TypeAttributes.Abstract | TypeAttributes.Sealed | TypeAttributes.BeforeFieldInit,
