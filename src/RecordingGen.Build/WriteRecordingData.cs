@@ -87,39 +87,25 @@ namespace RecordingGen.Build
                     }
                 }
 
-                RecordingFile[] files = chosen.ToArray();
-                var results = new ParseResult[files.Length];
-                Parallel.For(0, files.Length, i => results[i] = RecordingParser.Parse(files[i], options, CancellationToken.None));
-
-                // In the order of the generator's facade, as the generator collects them.
-                List<RecordingData> sorted = PathOrder.SortedDistinct(results.Where(result => result.Data is not null).Select(result => result.Data!), value => value.SourcePath);
-                ulong fingerprint = 0;
-                byte[]? data = null;
+                EncodedRecordings encoded = EncodedRecordings.Of(chosen, options, strays);
                 if (string.IsNullOrEmpty(FacadeAssembly))
                 {
-                    WriteAtomically(OutputFile!, output => fingerprint = DataResourceWriter.Write(output, sorted));
-                }
-                else
-                {
-                    using var buffer = new MemoryStream();
-                    fingerprint = DataResourceWriter.Write(buffer, sorted);
-                    data = buffer.ToArray();
+                    WriteAtomically(OutputFile!, output => output.Write(encoded.Data, 0, encoded.Data.Length));
                 }
 
-                RecordingManifest manifest = RecordingManifest.Of(results, fingerprint, strays);
                 WriteAtomically(ManifestFile, output =>
                 {
-                    byte[] text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ManifestWriter.Write(manifest));
+                    byte[] text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ManifestWriter.Write(encoded.Manifest));
                     output.Write(text, 0, text.Length);
                 });
 
-                if (data is not null)
+                if (!string.IsNullOrEmpty(FacadeAssembly))
                 {
-                    WriteFacade(manifest, fingerprint, data);
+                    WriteFacade(encoded);
                 }
 
                 BuildEngine?.LogMessageEvent(new BuildMessageEventArgs(
-                    "RecordingGen: wrote the data of " + sorted.Count + " recordings to " + (data is null ? OutputFile : FacadeAssembly), null, nameof(WriteRecordingData), MessageImportance.Low));
+                    "RecordingGen: wrote the data of " + encoded.Manifest.Summaries.Count + " recordings to " + (string.IsNullOrEmpty(FacadeAssembly) ? OutputFile : FacadeAssembly), null, nameof(WriteRecordingData), MessageImportance.Low));
                 return true;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or BadImageFormatException)
@@ -132,7 +118,7 @@ namespace RecordingGen.Build
         }
 
         /// <summary>The facade assembly and its documentation, named and placed as the manifest's summaries say.</summary>
-        private void WriteFacade(RecordingManifest manifest, ulong fingerprint, byte[] data)
+        private void WriteFacade(EncodedRecordings encoded)
         {
             if (string.IsNullOrEmpty(Library) || !File.Exists(Library))
             {
@@ -143,8 +129,8 @@ namespace RecordingGen.Build
             string assemblyName = Path.GetFileNameWithoutExtension(FacadeAssembly!);
             string rootNamespace = OptionsReader.Namespace(EditorConfigValue(RecordingNamespace ?? string.Empty), EditorConfigValue(RootNamespace ?? string.Empty));
             // The documentation beside, on the other core (about a third of the time the assembly takes).
-            Task documentation = Task.Run(() => WriteAtomically(Path.ChangeExtension(FacadeAssembly!, ".xml"), output => FacadeDocumentation.Write(output, assemblyName, rootNamespace, manifest.Summaries)));
-            WriteAtomically(FacadeAssembly!, output => FacadeAssemblyWriter.Write(output, assemblyName, rootNamespace, manifest.Summaries, fingerprint, data, library, core));
+            Task documentation = Task.Run(() => WriteAtomically(Path.ChangeExtension(FacadeAssembly!, ".xml"), output => FacadeDocumentation.Write(output, assemblyName, rootNamespace, encoded.Manifest.Summaries)));
+            WriteAtomically(FacadeAssembly!, output => FacadeAssemblyWriter.Write(output, assemblyName, rootNamespace, encoded.Manifest.Summaries, encoded.Fingerprint, encoded.Data, library, core));
             documentation.GetAwaiter().GetResult();
         }
 

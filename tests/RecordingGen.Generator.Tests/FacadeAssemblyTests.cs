@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using RecordingGen.Build;
 using RecordingGen.Build.Facade;
 using RecordingGen.Generator.Emit;
 using RecordingGen.Generator.Input;
@@ -46,12 +47,10 @@ namespace RecordingGen.Generator.Tests
 
         private static void AssertSameSurface(List<AdditionalText> files)
         {
-            var options = new GeneratorOptions(GeneratorHarness.ProjectDirectory);
-            ParseResult[] results = files.Select(file => RecordingParser.Parse(RecordingFile.Of(file), options, default)).ToArray();
-            List<RecordingData> sorted = PathOrder.SortedDistinct(results.Where(result => result.Data is not null).Select(result => result.Data!), data => data.SourcePath);
-            using var data = new MemoryStream();
-            ulong fingerprint = DataResourceWriter.Write(data, sorted);
-            RecordingManifest manifest = RecordingManifest.Of(results, fingerprint);
+            // What the task writes for these files, by its own code.
+            EncodedRecordings encoded = EncodedRecordings.Of(
+                files.Select(file => RecordingFile.Of(file)).ToList(), new GeneratorOptions(GeneratorHarness.ProjectDirectory), Array.Empty<DiagnosticInfo>());
+            RecordingManifest manifest = encoded.Manifest;
 
             // The C# facade, as the generator emits it from the task's manifest.
             var manifestText = new InMemoryAdditionalText(GeneratorHarness.ProjectDirectory + "/obj/" + RecordingManifest.FileName, ManifestWriter.Write(manifest));
@@ -61,7 +60,7 @@ namespace RecordingGen.Generator.Tests
             // The assembly, as the task writes it, seen through a compilation that references it.
             (LibraryReference library, LibraryReference core) = LibraryReference.Read(typeof(Recording).Assembly.Location);
             using var image = new MemoryStream();
-            FacadeAssemblyWriter.Write(image, "Consumer.Recordings", GeneratorHarness.Namespace, manifest.Summaries, fingerprint, data.ToArray(), library, core);
+            FacadeAssemblyWriter.Write(image, "Consumer.Recordings", GeneratorHarness.Namespace, manifest.Summaries, encoded.Fingerprint, encoded.Data, library, core);
             CSharpCompilation referencing = GeneratorHarness.CreateCompilation(
                     "class Uses { object First => " + GeneratorHarness.Namespace + ".Recordings.All[0]; }")
                 .AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
