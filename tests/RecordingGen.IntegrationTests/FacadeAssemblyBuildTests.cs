@@ -64,6 +64,16 @@ namespace RecordingGen.IntegrationTests
                 Assert.True(File.GetLastWriteTimeUtc(facade) > written);
                 Assert.Equal("Warm.|Sunny.", DataResourceBuildTests.Lines(DotnetCli.Run(work, "run", "--no-build"))[0]);
 
+                // Another namespace, no recording touched: the facade is written again in it.
+                string project = Path.Combine(work, "Consumer.csproj");
+                File.WriteAllText(project, File.ReadAllText(project).Replace("<RootNamespace>Consumer</RootNamespace>", "<RootNamespace>Renamed</RootNamespace>"));
+                string code = File.ReadAllText(program);
+                File.WriteAllText(program, "System.Console.WriteLine(Renamed.Recordings.Weather.Tools.GetWeather.Name);\n");
+                DotnetCli.Run(work, "build");
+                Assert.Equal("get_weather", DataResourceBuildTests.Lines(DotnetCli.Run(work, "run", "--no-build"))[0]);
+                File.WriteAllText(project, File.ReadAllText(project).Replace("<RootNamespace>Renamed</RootNamespace>", "<RootNamespace>Consumer</RootNamespace>"));
+                File.WriteAllText(program, code);
+
                 // A recording or a tool that does not exist is a compile error, as with the facade in C#.
                 File.WriteAllText(program, "System.Console.WriteLine(Consumer.Recordings.Missing);\nSystem.Console.WriteLine(Consumer.Recordings.Weather.Tools.GetTime);\n");
                 (int exitCode, string failed) = DotnetCli.Try(work, "build");
