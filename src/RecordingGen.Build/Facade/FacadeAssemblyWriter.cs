@@ -32,18 +32,25 @@ namespace RecordingGen.Build.Facade
         private readonly References _references;
         private readonly string _namespace;
         private readonly List<FacadeTree> _classes = new List<FacadeTree>();
-        private readonly SortedDictionary<string, EquatableArray<string>> _tools = new SortedDictionary<string, EquatableArray<string>>(StringComparer.Ordinal);
+        private readonly List<int> _enclosing = new List<int>();
+        private readonly SortedDictionary<string, EquatableArray<string>> _tools;
         private readonly Dictionary<string, int> _indices = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _toolsRows = new Dictionary<string, int>(StringComparer.Ordinal);
         private FieldDefinitionHandle _resourceField;
         private MethodDefinitionHandle _getRecording;
         private MethodDefinitionHandle _rootAllGetter;
 
-        private FacadeAssemblyWriter(string rootNamespace, LibraryReference library, LibraryReference core)
+        private FacadeAssemblyWriter(string rootNamespace, EquatableArray<RecordingSummary> sortedSummaries, LibraryReference library, LibraryReference core)
         {
             _bodies = new MethodBodyStreamEncoder(_il);
             _namespace = rootNamespace;
             _references = new References(_metadata, library, core);
+            for (int i = 0; i < sortedSummaries.Count; i++)
+            {
+                _indices[sortedSummaries[i].SourcePath] = i;
+            }
+
+            _tools = ToolsClassNames.Distinct(sortedSummaries);
         }
 
         /// <summary>Writes the assembly <paramref name="assemblyName"/> to <paramref name="output"/>.</summary>
@@ -51,23 +58,14 @@ namespace RecordingGen.Build.Facade
         /// <param name="data">The data resource (DataResourceFormat) whose fingerprint is <paramref name="fingerprint"/>.</param>
         public static void Write(Stream output, string assemblyName, string rootNamespace, EquatableArray<RecordingSummary> sortedSummaries, ulong fingerprint, byte[] data, LibraryReference library, LibraryReference core)
         {
-            var writer = new FacadeAssemblyWriter(rootNamespace, library, core);
+            var writer = new FacadeAssemblyWriter(rootNamespace, sortedSummaries, library, core);
             writer.WriteTo(output, assemblyName, sortedSummaries, fingerprint, data);
         }
 
         private void WriteTo(Stream output, string assemblyName, EquatableArray<RecordingSummary> sortedSummaries, ulong fingerprint, byte[] data)
         {
-            for (int i = 0; i < sortedSummaries.Count; i++)
-            {
-                _indices[sortedSummaries[i].SourcePath] = i;
-                if (sortedSummaries[i].ToolNames.Count > 0)
-                {
-                    _tools[ToolsClassNames.Of(sortedSummaries[i].ToolNames)] = sortedSummaries[i].ToolNames;
-                }
-            }
-
             FacadeTree root = FacadeTree.Build(sortedSummaries);
-            AddInPreorder(root);
+            AddInPreorder(root, enclosing: -1);
 
             // The tools classes' rows follow every class of the tree, in the order of their names.
             foreach (string name in _tools.Keys)
@@ -83,7 +81,7 @@ namespace RecordingGen.Build.Facade
             WriteRoot(root, sortedSummaries, fingerprint);
             for (int i = 1; i < _classes.Count; i++)
             {
-                WriteGroup(_classes[i]);
+                WriteGroup(_classes[i], _enclosing[i]);
             }
 
             foreach (KeyValuePair<string, EquatableArray<string>> tools in _tools)
@@ -126,12 +124,14 @@ namespace RecordingGen.Build.Facade
         /// Every class's row number is fixed before any is written: a nested class's row follows its enclosing one's
         /// (the order the runtime requires), and members refer to classes written after them (the tools classes).
         /// </summary>
-        private void AddInPreorder(FacadeTree node)
+        private void AddInPreorder(FacadeTree node, int enclosing)
         {
+            int index = _classes.Count;
             _classes.Add(node);
+            _enclosing.Add(enclosing);
             foreach (FacadeTree group in node.Groups.Values)
             {
-                AddInPreorder(group);
+                AddInPreorder(group, index);
             }
         }
 
@@ -178,7 +178,7 @@ namespace RecordingGen.Build.Facade
             WriteAllAndMembers(type, root, init, _references.ListOfResource, all, _rootAllGetter);
         }
 
-        private void WriteGroup(FacadeTree group)
+        private void WriteGroup(FacadeTree group, int enclosing)
         {
             TypeDefinitionHandle type = _metadata.AddTypeDefinition(
                 TypeAttributes.NestedPublic | TypeAttributes.Abstract | TypeAttributes.Sealed | TypeAttributes.BeforeFieldInit,
@@ -187,7 +187,7 @@ namespace RecordingGen.Build.Facade
                 _references.Object,
                 MetadataTokens.FieldDefinitionHandle(NextField),
                 MetadataTokens.MethodDefinitionHandle(NextMethod));
-            _metadata.AddNestedType(type, ClassHandle(EnclosingIndex(group)));
+            _metadata.AddNestedType(type, ClassHandle(enclosing));
 
             FieldDefinitionHandle all = _metadata.AddFieldDefinition(FieldAttributes.Private | FieldAttributes.Static | FieldAttributes.InitOnly, _metadata.GetOrAddString(AllField), _references.ListFieldSignature);
             MethodDefinitionHandle allGetter = AddMethod(Getter, "get_" + AllProperty, _references.ListGetterSignature, LoadField(all));
@@ -216,19 +216,6 @@ namespace RecordingGen.Build.Facade
             init.OpCode(ILOpCode.Castclass);
             init.Token(_references.RecordingList);
             WriteAllAndMembers(type, group, init, _references.ListOfIndices, all, allGetter);
-        }
-
-        private int EnclosingIndex(FacadeTree group)
-        {
-            for (int i = 0; i < _classes.Count; i++)
-            {
-                if (_classes[i].Groups.ContainsValue(group))
-                {
-                    return i;
-                }
-            }
-
-            throw new InvalidOperationException("A group outside the tree.");
         }
 
         /// <summary>

@@ -30,16 +30,7 @@ namespace RecordingGen.Build.Facade
             Member(xml, "P:" + root + ".All", "Every recording, ordered by Recording.SourcePath (ordinal); each is decoded on first access.");
             WriteMembers(xml, FacadeTree.Build(sortedSummaries), root);
 
-            var tools = new SortedDictionary<string, EquatableArray<string>>(System.StringComparer.Ordinal);
-            foreach (RecordingSummary summary in sortedSummaries)
-            {
-                if (summary.ToolNames.Count > 0)
-                {
-                    tools[ToolsClassNames.Of(summary.ToolNames)] = summary.ToolNames;
-                }
-            }
-
-            foreach (KeyValuePair<string, EquatableArray<string>> list in tools)
+            foreach (KeyValuePair<string, EquatableArray<string>> list in ToolsClassNames.Distinct(sortedSummaries))
             {
                 string type = rootNamespace + "." + DataEmitter.DataNamespaceSuffix + "." + list.Key;
                 Member(xml, "T:" + type, "The tools of a recording whose request offered exactly these, in this order.");

@@ -17,14 +17,7 @@ namespace RecordingGen.Generator.Emit
         /// <summary>The source, or null when no recording offered tools.</summary>
         public static string? Emit(EquatableArray<RecordingSummary> summaries, EmitOptions options)
         {
-            var lists = new SortedDictionary<string, EquatableArray<string>>(System.StringComparer.Ordinal);
-            foreach (RecordingSummary summary in summaries)
-            {
-                if (summary.ToolNames.Count > 0)
-                {
-                    lists[ToolsClassNames.Of(summary.ToolNames)] = summary.ToolNames;
-                }
-            }
+            SortedDictionary<string, EquatableArray<string>> lists = ToolsClassNames.Distinct(summaries);
 
             if (lists.Count == 0)
             {

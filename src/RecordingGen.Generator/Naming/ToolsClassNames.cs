@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using RecordingGen.Generator.Model;
 using RecordingGen.Generator.Validation;
@@ -21,6 +22,21 @@ namespace RecordingGen.Generator.Naming
             }
 
             return "Tools_" + hash.ToUInt64().ToString("x16", CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>Every distinct list of tools the recordings offered, by its class name (ordinal order).</summary>
+        public static SortedDictionary<string, EquatableArray<string>> Distinct(IEnumerable<RecordingSummary> summaries)
+        {
+            var lists = new SortedDictionary<string, EquatableArray<string>>(System.StringComparer.Ordinal);
+            foreach (RecordingSummary summary in summaries)
+            {
+                if (summary.ToolNames.Count > 0)
+                {
+                    lists[Of(summary.ToolNames)] = summary.ToolNames;
+                }
+            }
+
+            return lists;
         }
     }
 }
