@@ -71,9 +71,10 @@ namespace RecordingGen.Generator
                 .WithTrackingName(TrackingNames.RecordingFiles);
 
             // The build task's manifest, when the data is in the resource and the task wrote one; unreadable reads as none.
-            IncrementalValueProvider<RecordingManifest?> manifest = context.AdditionalTextsProvider
+            IncrementalValueProvider<ImmutableArray<AdditionalText>> manifestFiles = context.AdditionalTextsProvider
                 .Where(static text => RecordingManifest.IsManifest(text.Path))
-                .Collect()
+                .Collect();
+            IncrementalValueProvider<RecordingManifest?> manifest = manifestFiles
                 .Combine(emitOptions)
                 .Select(static (pair, cancellationToken) => pair.Right.DataInResource && pair.Left.Length == 1
                     ? ManifestReader.Read(pair.Left[0].GetText(cancellationToken), cancellationToken)
@@ -126,9 +127,7 @@ namespace RecordingGen.Generator
             // which it does where it writes the manifest (a project without recordings still gets an empty facade).
             // A manifest that is there but cannot be read still means the assembly is: the generator then reports
             // what reading the recordings finds, and emits no second Recordings to clash with it.
-            IncrementalValueProvider<bool> facadeInSource = context.AdditionalTextsProvider
-                .Where(static text => RecordingManifest.IsManifest(text.Path))
-                .Collect()
+            IncrementalValueProvider<bool> facadeInSource = manifestFiles
                 .Combine(emitOptions)
                 .Select(static (pair, _) => !(pair.Right.FacadeInAssembly && pair.Left.Length > 0))
                 .WithTrackingName(TrackingNames.FacadeInSource);
