@@ -38,14 +38,18 @@ namespace RecordingGen.Build
         /// <summary>The folder recordings' source paths are relative to: <c>$(MSBuildProjectDirectory)</c>, as the generator reads it.</summary>
         public string? ProjectDirectory { get; set; }
 
-        /// <summary>The resource file to write, when the data is embedded in the project's own assembly.</summary>
-        public string? OutputFile { get; set; }
+        /// <summary>
+        /// The file to write: the data resource, or with <see cref="FacadeAssembly"/> the facade assembly holding it
+        /// (its documentation file goes beside it).
+        /// </summary>
+        [Required]
+        public string OutputFile { get; set; } = string.Empty;
 
         /// <summary>
-        /// The facade assembly to write instead (<c>RecordingGenFacadeAssembly</c>): the <c>Recordings</c> classes
-        /// with the data as their resource, and its documentation file beside it.
+        /// Whether to write the <c>Recordings</c> classes as an assembly with the data as its resource
+        /// (<c>RecordingGenFacadeAssembly</c>) rather than the data alone for the project's own assembly.
         /// </summary>
-        public string? FacadeAssembly { get; set; }
+        public bool FacadeAssembly { get; set; }
 
         /// <summary>The RecordingGen library the project compiles against, which the facade assembly refers to.</summary>
         public string? Library { get; set; }
@@ -88,9 +92,9 @@ namespace RecordingGen.Build
                 }
 
                 EncodedRecordings encoded = EncodedRecordings.Of(chosen, options, strays);
-                if (string.IsNullOrEmpty(FacadeAssembly))
+                if (!FacadeAssembly)
                 {
-                    WriteAtomically(OutputFile!, output => output.Write(encoded.Data, 0, encoded.Data.Length));
+                    WriteAtomically(OutputFile, output => output.Write(encoded.Data, 0, encoded.Data.Length));
                 }
 
                 WriteAtomically(ManifestFile, output =>
@@ -99,20 +103,20 @@ namespace RecordingGen.Build
                     output.Write(text, 0, text.Length);
                 });
 
-                if (!string.IsNullOrEmpty(FacadeAssembly))
+                if (FacadeAssembly)
                 {
                     WriteFacade(encoded);
                 }
 
                 BuildEngine?.LogMessageEvent(new BuildMessageEventArgs(
-                    "RecordingGen: wrote the data of " + encoded.Manifest.Summaries.Count + " recordings to " + (string.IsNullOrEmpty(FacadeAssembly) ? OutputFile : FacadeAssembly), null, nameof(WriteRecordingData), MessageImportance.Low));
+                    "RecordingGen: wrote the data of " + encoded.Manifest.Summaries.Count + " recordings to " + OutputFile, null, nameof(WriteRecordingData), MessageImportance.Low));
                 return true;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or BadImageFormatException)
             {
                 BuildEngine?.LogErrorEvent(new BuildErrorEventArgs(
-                    null, "RG0017", string.IsNullOrEmpty(FacadeAssembly) ? OutputFile : FacadeAssembly, 0, 0, 0, 0,
-                    "RecordingGen could not write the recordings' " + (string.IsNullOrEmpty(FacadeAssembly) ? "data resource" : "facade assembly") + ": " + exception.Message, null, nameof(WriteRecordingData)));
+                    null, "RG0017", OutputFile, 0, 0, 0, 0,
+                    "RecordingGen could not write the recordings' " + (FacadeAssembly ? "facade assembly" : "data resource") + ": " + exception.Message, null, nameof(WriteRecordingData)));
                 return false;
             }
         }
@@ -126,11 +130,11 @@ namespace RecordingGen.Build
             }
 
             (LibraryReference library, LibraryReference core) = LibraryReference.Read(Library!);
-            string assemblyName = Path.GetFileNameWithoutExtension(FacadeAssembly!);
+            string assemblyName = Path.GetFileNameWithoutExtension(OutputFile);
             string rootNamespace = OptionsReader.Namespace(EditorConfigValue(RecordingNamespace ?? string.Empty), EditorConfigValue(RootNamespace ?? string.Empty));
             // The documentation beside, on the other core (about a third of the time the assembly takes).
-            Task documentation = Task.Run(() => WriteAtomically(Path.ChangeExtension(FacadeAssembly!, ".xml"), output => FacadeDocumentation.Write(output, assemblyName, rootNamespace, encoded.Manifest.Summaries)));
-            WriteAtomically(FacadeAssembly!, output => FacadeAssemblyWriter.Write(output, assemblyName, rootNamespace, encoded.Manifest.Summaries, encoded.Fingerprint, encoded.Data, library, core));
+            Task documentation = Task.Run(() => WriteAtomically(Path.ChangeExtension(OutputFile, ".xml"), output => FacadeDocumentation.Write(output, assemblyName, rootNamespace, encoded.Manifest.Summaries)));
+            WriteAtomically(OutputFile, output => FacadeAssemblyWriter.Write(output, assemblyName, rootNamespace, encoded.Manifest.Summaries, encoded.Fingerprint, encoded.Data, library, core));
             documentation.GetAwaiter().GetResult();
         }
 
