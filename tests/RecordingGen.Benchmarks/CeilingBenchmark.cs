@@ -42,9 +42,7 @@ namespace RecordingGen.Benchmarks
             Console.WriteLine($"| Three times the corpus: {files:N0} files, {bytes / 1e6:F0} MB of JSON, one assembly | build | s | result |");
             Console.WriteLine("| --- | --- | ---: | --- |");
             Console.WriteLine($"| data compiled as C# (before) | {(beforeExit == 0 ? "built" : "failed")} | {beforeSeconds:F1} | {(beforeOutput.Contains("RG0009", StringComparison.Ordinal) ? "RG0009 (the 16 MB literal heap)" : beforeExit == 0 ? "assembly " + beforeMb.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " MB" : Summary(beforeOutput))} |");
-            // The facade assembly the task writes holds the data; the project's own assembly only its tests.
-            string facade = Path.ChangeExtension(assembly, ".Recordings.dll");
-            double afterMb = ((File.Exists(assembly) ? new FileInfo(assembly).Length : 0) + (File.Exists(facade) ? new FileInfo(facade).Length : 0)) / 1e6;
+            double afterMb = ConsumerProject.AssembliesSize(assembly) / 1e6;
             Console.WriteLine($"| facade and data in an assembly written by the build task (after) | {(afterExit == 0 ? "built" : "failed")} | {afterSeconds:F1} | assemblies {afterMb:F1} MB; scale tests (every fixture equals its file): {testOutput} |");
         }
 

@@ -13,6 +13,16 @@ namespace RecordingGen.Benchmarks
     {
         public static string Repo { get; } = Path.GetFullPath(Path.Combine(Corpus.ProjectDirectory(), "..", ".."));
 
+        /// <summary>
+        /// What a build put in the output for a project: its assembly and, where the build task wrote one, the facade
+        /// assembly beside it (<c>Name.Recordings.dll</c>), which holds the data. Bytes; a missing file counts 0.
+        /// </summary>
+        public static long AssembliesSize(string assembly)
+        {
+            string facade = Path.ChangeExtension(assembly, ".Recordings.dll");
+            return (File.Exists(assembly) ? new FileInfo(assembly).Length : 0) + (File.Exists(facade) ? new FileInfo(facade).Length : 0);
+        }
+
         public static string Generator => Path.Combine(Repo, "src", "RecordingGen.Generator", "bin", "Release", "netstandard2.0", "RecordingGen.Generator.dll");
 
         public static string Library => Path.Combine(Repo, "src", "RecordingGen", "bin", "Release", "net8.0", "RecordingGen.dll");

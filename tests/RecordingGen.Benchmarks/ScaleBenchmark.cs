@@ -168,11 +168,7 @@ namespace RecordingGen.Benchmarks
             string[] lines = File.ReadAllLines(timing);
             double seconds = ParseWall(lines.Single(line => line.Contains("Elapsed (wall clock)")).Split(' ').Last());
             double peak = long.Parse(lines.Single(line => line.Contains("Maximum resident set size")).Split(' ').Last(), CultureInfo.InvariantCulture) / 1024.0;
-            // What the build adds to the output: the project's assembly, and the facade assembly where the task wrote one.
-            string bin = Path.Combine(consumer, "bin", "Release", "net10.0");
-            long size = new FileInfo(Path.Combine(bin, "RecordingGen.Benchmarks.Consumer.dll")).Length;
-            string facade = Path.Combine(bin, "RecordingGen.Benchmarks.Consumer.Recordings.dll");
-            size += File.Exists(facade) ? new FileInfo(facade).Length : 0;
+            long size = ConsumerProject.AssembliesSize(Path.Combine(consumer, "bin", "Release", "net10.0", "RecordingGen.Benchmarks.Consumer.dll"));
             return new Build(seconds, peak, size);
         }
 
